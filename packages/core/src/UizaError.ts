@@ -1,0 +1,471 @@
+/**
+ * The errors of the Uiza SDK.
+ *
+ * Every failure of an API call is one of the `Schema.TaggedError` classes of
+ * the {@link UizaError} union, so programs handle them with
+ * `Effect.catchTag` / `Effect.catchTags`, and they serialise with their
+ * schemas. Building a configuration fails with {@link UizaConfigError}.
+ *
+ * No error ever holds the token: errors keep plain facts (status, code,
+ * message, request id, ...) instead of live request or response objects.
+ *
+ * @since 0.1.0
+ */
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+
+/**
+ * One entry of the `data` list of a 422 reply: which field failed and why.
+ *
+ * @example
+ * ```ts
+ * import { UizaError } from "@uiza-effect/core"
+ *
+ * const fieldError = UizaError.FieldError.make({
+ *   type: "required",
+ *   field: "url",
+ *   message: "The 'url' field is required!"
+ * })
+ * console.log(fieldError.field) // "url"
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class FieldError extends Schema.Class<FieldError>("@uiza-effect/core/UizaError/FieldError")({
+  type: Schema.String,
+  field: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * The fields every error built from an HTTP reply carries.
+ *
+ * - `status`: the HTTP status of the reply;
+ * - `code`: the `code` of the reply body, when it had one;
+ * - `message`: the server's message, else the documented default for the status;
+ * - `type`: the `type` of the reply body (`"ERROR"`), when it had one;
+ * - `requestId`: quote it to Uiza support;
+ * - `retryable`: the server's verdict when it gave one, else whether the status is one the SDK retries;
+ * - `retryAfter`: the wait the server asked for in `Retry-After`, when it asked;
+ * - `fieldErrors`: the validation errors of the reply (`data` of a 422);
+ * - `descriptionLink`: the documentation of the operation;
+ * - `attempts`: how many requests were sent, retries included;
+ * - `bodyExcerpt`: the first bytes of a reply body that was not a Uiza envelope.
+ *
+ * @since 0.1.0
+ * @category fields
+ */
+export const StatusErrorFields = {
+  status: Schema.Int,
+  code: Schema.optional(Schema.Int),
+  message: Schema.String,
+  type: Schema.optional(Schema.String),
+  requestId: Schema.optional(Schema.String),
+  retryable: Schema.Boolean,
+  retryAfter: Schema.optional(Schema.DurationFromSelf),
+  fieldErrors: Schema.Array(FieldError),
+  descriptionLink: Schema.String,
+  attempts: Schema.Int,
+  bodyExcerpt: Schema.optional(Schema.String)
+}
+
+/**
+ * HTTP 400: the request was unacceptable.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("BadRequestError", (error) => Effect.logWarning(error.message))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BadRequestError extends Schema.TaggedError<BadRequestError>()("BadRequestError", StatusErrorFields) {}
+
+/**
+ * HTTP 401: the token is missing, invalid or already revoked (a second logout
+ * with the same token meets this).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * // Logging out twice is harmless: treat "already revoked" as done.
+ * const logoutOnce = User.logout().pipe(
+ *   Effect.asVoid,
+ *   Effect.catchTag("UnauthorizedError", () => Effect.void)
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnauthorizedError
+  extends Schema.TaggedError<UnauthorizedError>()("UnauthorizedError", StatusErrorFields)
+{}
+
+/**
+ * HTTP 404: the requested resource does not exist (for logout, usually a
+ * wrong workspace API domain).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("NotFoundError", (error) => Effect.logError(`check the domain: ${error.message}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFoundError extends Schema.TaggedError<NotFoundError>()("NotFoundError", StatusErrorFields) {}
+
+/**
+ * HTTP 422: the request was well formed but its parameters were not; see
+ * `fieldErrors`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("UnprocessableError", (error) =>
+ *     Effect.logError(error.fieldErrors.map((fieldError) => fieldError.field).join(", ")))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnprocessableError
+  extends Schema.TaggedError<UnprocessableError>()("UnprocessableError", StatusErrorFields)
+{}
+
+/**
+ * HTTP 500: the server had a problem. Retried by default.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("InternalServerError", (error) => Effect.logError(`quote ${error.requestId}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InternalServerError
+  extends Schema.TaggedError<InternalServerError>()("InternalServerError", StatusErrorFields)
+{}
+
+/**
+ * HTTP 503: the server is overloaded or down for maintenance. Retried by
+ * default, honouring `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ServiceUnavailableError", (error) =>
+ *     Effect.logWarning(`Uiza is unavailable; retry after ${String(error.retryAfter)}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServiceUnavailableError
+  extends Schema.TaggedError<ServiceUnavailableError>()("ServiceUnavailableError", StatusErrorFields)
+{}
+
+/**
+ * Any other 4xx status (405, 409, 412, 429, ...).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ClientError", (error) => Effect.logError(`HTTP ${error.status}: ${error.message}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ClientError extends Schema.TaggedError<ClientError>()("ClientError", StatusErrorFields) {}
+
+/**
+ * Any other 5xx status (501, 502, 504, ...), and a 2xx reply whose body
+ * says `type: "ERROR"` without an error code.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ServerError", (error) => Effect.logError(`HTTP ${error.status}: ${error.message}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServerError extends Schema.TaggedError<ServerError>()("ServerError", StatusErrorFields) {}
+
+/**
+ * The request could not be completed at the network level: refused
+ * connection, DNS or TLS failure, a reset, an aborted fetch.
+ *
+ * `possiblyDelivered` is `true` when the request may have reached the server
+ * before the failure (a reset after the request was written): the token may
+ * already be revoked, so the SDK does not retry such a failure.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ConnectionError", (error) =>
+ *     error.possiblyDelivered
+ *       ? Effect.logWarning("logout may have happened; check before retrying")
+ *       : Effect.logError(error.message))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConnectionError extends Schema.TaggedError<ConnectionError>()("ConnectionError", {
+  message: Schema.String,
+  /** A short machine-readable reason: `ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `UND_ERR_SOCKET`, `FETCH_FAILED`, ... */
+  reason: Schema.String,
+  possiblyDelivered: Schema.Boolean,
+  retryable: Schema.Boolean,
+  attempts: Schema.Int
+}) {}
+
+/**
+ * A deadline passed before the reply was complete.
+ *
+ * `phase` says where: `"response"` (connecting, sending, waiting for the
+ * headers), `"body"` (headers arrived, the body stalled) or `"deadline"` (the
+ * overall deadline over all attempts). Timeouts are never retried, because the
+ * request may have reached the server (`possiblyDelivered`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout({ timeout: "5 seconds" }).pipe(
+ *   Effect.catchTag("TimeoutError", (error) => Effect.logWarning(`timed out in phase ${error.phase}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutError", {
+  message: Schema.String,
+  phase: Schema.Literal("response", "body", "deadline"),
+  timeout: Schema.DurationFromSelf,
+  possiblyDelivered: Schema.Boolean,
+  attempts: Schema.Int
+}) {}
+
+/**
+ * A reply that could not be understood: a 2xx that is not a Uiza envelope
+ * (HTML, truncated or empty JSON, a missing message), or a status outside the
+ * 2xx/4xx/5xx classes (redirects are never followed).
+ *
+ * Carries the status, the request id if any and at most 2 KiB of the body.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ResponseDecodeError", (error) => Effect.logError(error.message, error.bodyExcerpt))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
+  message: Schema.String,
+  status: Schema.Int,
+  requestId: Schema.optional(Schema.String),
+  bodyExcerpt: Schema.String,
+  attempts: Schema.Int
+}) {}
+
+/**
+ * The configuration is invalid; raised when a `UizaConfig` layer is built,
+ * before any request is sent. The message names the setting (and the
+ * environment variable, when read from one) and the problem; it never
+ * contains the token.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * const config = UizaConfig.make({ workspaceApiDomain: "http://example.com", authorization: "uap-..." }).pipe(
+ *   Effect.catchTag("UizaConfigError", (error) => Effect.die(error.message))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("UizaConfigError", {
+  message: Schema.String,
+  /** The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries` or `deadline`. */
+  setting: Schema.String
+}) {}
+
+/**
+ * The classes of errors that carry an HTTP status and a Uiza error envelope.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StatusError =
+  | BadRequestError
+  | UnauthorizedError
+  | NotFoundError
+  | UnprocessableError
+  | InternalServerError
+  | ServiceUnavailableError
+  | ClientError
+  | ServerError
+
+/**
+ * Every error an API call can fail with.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User, type UizaError } from "@uiza-effect/core"
+ *
+ * const describe = (error: UizaError.UizaError): string => `${error._tag}: ${error.message}`
+ * const program = User.logout().pipe(Effect.catchAll((error) => Effect.logError(describe(error))))
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UizaError = StatusError | ConnectionError | TimeoutError | ResponseDecodeError
+
+/**
+ * The schema of {@link UizaError}: decode a serialised error back into its class.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { UizaError } from "@uiza-effect/core"
+ *
+ * const encoded = Schema.encodeSync(UizaError.UizaError)(
+ *   new UizaError.ConnectionError({
+ *     message: "connection refused",
+ *     reason: "ECONNREFUSED",
+ *     possiblyDelivered: false,
+ *     retryable: true,
+ *     attempts: 3
+ *   })
+ * )
+ * const decoded = Schema.decodeUnknownSync(UizaError.UizaError)(encoded)
+ * ```
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UizaError: Schema.Union<[
+  typeof BadRequestError,
+  typeof UnauthorizedError,
+  typeof NotFoundError,
+  typeof UnprocessableError,
+  typeof InternalServerError,
+  typeof ServiceUnavailableError,
+  typeof ClientError,
+  typeof ServerError,
+  typeof ConnectionError,
+  typeof TimeoutError,
+  typeof ResponseDecodeError
+]> = Schema.Union(
+  BadRequestError,
+  UnauthorizedError,
+  NotFoundError,
+  UnprocessableError,
+  InternalServerError,
+  ServiceUnavailableError,
+  ClientError,
+  ServerError,
+  ConnectionError,
+  TimeoutError,
+  ResponseDecodeError
+)
+
+const uizaErrorTags: ReadonlySet<string> = new Set(
+  UizaError.members.map((member) => member._tag)
+)
+
+/**
+ * Whether a value is one of the {@link UizaError} classes.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User, UizaError } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchIf(UizaError.isUizaError, (error) => Effect.logError(error._tag))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isUizaError = (u: unknown): u is UizaError =>
+  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && uizaErrorTags.has(u._tag) &&
+  u instanceof Error
+
+/**
+ * Whether an error carries an HTTP status and a Uiza error envelope.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User, UizaError } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchIf(UizaError.isStatusError, (error) => Effect.logError(`HTTP ${error.status}`))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isStatusError = (u: unknown): u is StatusError => isUizaError(u) && "descriptionLink" in u

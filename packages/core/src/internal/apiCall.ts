@@ -1,0 +1,183 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Redacted from "effect/Redacted"
+import { UizaConfig } from "../UizaConfig.js"
+import * as UizaError from "../UizaError.js"
+import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
+import { readReply, type ReplyReader } from "./reply.js"
+import { classifyRequestError } from "./transportFailure.js"
+
+/**
+ * One endpoint of the Uiza API: how to ask, and how to read the answer.
+ * Adding an endpoint means describing it with one of these.
+ *
+ * @internal
+ */
+export interface Operation<A> extends Omit<ReplyReader<A>, "scrub"> {
+  /** The span of the call, such as `Uiza.User.logout`. */
+  readonly spanName: string
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
+  /** The path under the origin, such as `/api/public/v3/admin/user/logout`. */
+  readonly path: string
+  /** The JSON body, if the endpoint takes one. */
+  readonly body: Option.Option<unknown>
+}
+
+const REDACTED = "<redacted>"
+
+// Replaces every occurrence of the token in text a server sent back.
+const scrubberOf = (token: string) => (text: string): string =>
+  text.includes(token) ? text.split(token).join(REDACTED) : text
+
+const parseRetryAfter = (value: string | undefined, now: number): Option.Option<Duration.Duration> => {
+  if (value === undefined) return Option.none()
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
+}
+
+const buildRequest = <A>(operation: Operation<A>, baseUrl: string, token: Redacted.Redacted<string>) => {
+  const request = HttpClientRequest.make(operation.method)(`${baseUrl}${operation.path}`).pipe(
+    HttpClientRequest.setHeaders({
+      // The only place the token is unwrapped: the header the API reads it from.
+      authorization: Redacted.value(token),
+      accept: "application/json"
+    })
+  )
+  return Option.match(operation.body, {
+    onNone: () => HttpClientRequest.setHeader(request, "content-type", "application/json"),
+    onSome: (body) => HttpClientRequest.bodyText(request, JSON.stringify(body), "application/json")
+  })
+}
+
+interface RawReply {
+  readonly response: HttpClientResponse.HttpClientResponse
+  readonly body: Option.Option<string>
+}
+
+const timeoutMessage = (origin: string, policy: CallPolicy, phase: "response" | "body") =>
+  `No complete reply from ${origin} within ${Duration.format(policy.timeout)} (${
+    phase === "response" ? "waiting for the response" : "reading the body"
+  }); the request may have been delivered, so it was not retried.`
+
+/**
+ * Runs an operation against the configured workspace with the call policy:
+ * a timeout per attempt that covers the whole body, safe retries with
+ * backoff, an optional overall deadline, one span and a debug log line per
+ * attempt. Every failure is one of the SDK's errors.
+ *
+ * @internal
+ */
+export const callApi = <A>(
+  operation: Operation<A>,
+  overrides?: CallOverrides
+): Effect.Effect<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig> =>
+  Effect.gen(function*() {
+    const settings = yield* UizaConfig
+    // Trace headers would make every browser call fail a CORS preflight the API does not expect.
+    const client = HttpClient.withTracerPropagation(yield* HttpClient.HttpClient, false)
+    const policy = policyOf(settings, overrides)
+    const origin = settings.baseUrl
+    const reader: ReplyReader<A> = { ...operation, scrub: scrubberOf(Redacted.value(settings.authorization)) }
+    const request = buildRequest(operation, origin, settings.authorization)
+
+    let attempts = 0
+    const attempt = Effect.suspend(() => {
+      const attemptNumber = ++attempts
+      let phase: "response" | "body" = "response"
+      return Effect.logDebug(`${operation.spanName}: attempt ${attemptNumber}`).pipe(
+        Effect.annotateLogs({ "http.method": operation.method, "url.full": request.url }),
+        Effect.zipRight(client.execute(request)),
+        Effect.flatMap((response) => {
+          phase = "body"
+          return response.text.pipe(
+            Effect.option,
+            Effect.map((body): RawReply => ({ response, body }))
+          )
+        }),
+        Effect.timeoutFail({
+          duration: policy.timeout,
+          onTimeout: () =>
+            new UizaError.TimeoutError({
+              message: timeoutMessage(origin, policy, phase),
+              phase,
+              timeout: policy.timeout,
+              possiblyDelivered: true,
+              attempts: attemptNumber
+            })
+        }),
+        Effect.catchTags({
+          RequestError: (error) => {
+            const failure = classifyRequestError(error, origin)
+            return Effect.fail(new UizaError.ConnectionError({ ...failure, attempts: attemptNumber }))
+          },
+          ResponseError: (error) =>
+            Effect.fail(
+              new UizaError.ConnectionError({
+                message: `The reply from ${origin} could not be read (${error.reason}).`,
+                reason: error.reason,
+                possiblyDelivered: true,
+                retryable: false,
+                attempts: attemptNumber
+              })
+            )
+        }),
+        Effect.flatMap(({ body, response }) =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            readReply(reader, {
+              status: response.status,
+              body,
+              retryAfter: parseRetryAfter(response.headers["retry-after"], now),
+              attempts: attemptNumber
+            })
+          )
+        )
+      )
+    })
+
+    const retried = attempt.pipe(
+      Effect.retry({ schedule: retrySchedule(Math.max(0, Math.floor(policy.maxRetries))), while: shouldRetry })
+    )
+    const bounded = Option.match(policy.deadline, {
+      onNone: () => retried,
+      onSome: (deadline) =>
+        Effect.timeoutFail(retried, {
+          duration: deadline,
+          onTimeout: () =>
+            new UizaError.TimeoutError({
+              message: `No reply from ${origin} within the deadline of ${
+                Duration.format(deadline)
+              }; the request may have been delivered.`,
+              phase: "deadline",
+              timeout: deadline,
+              possiblyDelivered: attempts > 0,
+              attempts
+            })
+        })
+    })
+    return yield* bounded.pipe(
+      Effect.tapBoth({
+        onSuccess: (result) =>
+          Effect.annotateCurrentSpan({
+            "uiza.attempts": attempts,
+            ...(Predicate.hasProperty(result, "requestId") && typeof result.requestId === "string"
+              ? { "uiza.request_id": result.requestId }
+              : {})
+          }),
+        onFailure: (error) =>
+          Effect.annotateCurrentSpan({
+            "uiza.attempts": attempts,
+            "uiza.error": error._tag,
+            ...("status" in error ? { "http.response.status_code": error.status } : {}),
+            ...("requestId" in error && error.requestId !== undefined ? { "uiza.request_id": error.requestId } : {})
+          })
+      })
+    )
+  }).pipe(Effect.withSpan(operation.spanName, { kind: "client" }))

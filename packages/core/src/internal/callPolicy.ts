@@ -1,0 +1,81 @@
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
+import type * as UizaError from "../UizaError.js"
+import type { Settings } from "../UizaConfig.js"
+
+/**
+ * The per-call overrides of the client's timeout and retry policy.
+ *
+ * @internal
+ */
+export interface CallOverrides {
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly maxRetries?: number | undefined
+  readonly deadline?: Duration.DurationInput | undefined
+}
+
+/**
+ * The policy of one call: the client's settings with the call's overrides.
+ *
+ * @internal
+ */
+export interface CallPolicy {
+  readonly timeout: Duration.Duration
+  readonly maxRetries: number
+  readonly deadline: Option.Option<Duration.Duration>
+}
+
+/**
+ * A server may ask for a wait up to this long; a longer one is not slept: the
+ * error carries `retryAfter` and the caller decides.
+ *
+ * @internal
+ */
+export const RETRY_AFTER_CAP = Duration.seconds(60)
+
+const BACKOFF_BASE = Duration.millis(500)
+const BACKOFF_CAP = Duration.seconds(8)
+
+/** @internal */
+export const policyOf = (settings: Settings, overrides: CallOverrides | undefined): CallPolicy => ({
+  timeout: overrides?.timeout === undefined ? settings.timeout : Duration.decode(overrides.timeout),
+  maxRetries: overrides?.maxRetries ?? settings.maxRetries,
+  deadline: overrides?.deadline === undefined ? settings.deadline : Option.some(Duration.decode(overrides.deadline))
+})
+
+/**
+ * Whether a failed attempt may be tried again: only failures that cannot
+ * have taken effect on the server, and never a wait longer than the cap.
+ *
+ * @internal
+ */
+export const shouldRetry = (error: UizaError.UizaError): boolean => {
+  switch (error._tag) {
+    case "ConnectionError":
+      return error.retryable && !error.possiblyDelivered
+    case "TimeoutError":
+    case "ResponseDecodeError":
+      return false
+    default:
+      return error.retryable &&
+        (error.retryAfter === undefined || Duration.lessThanOrEqualTo(error.retryAfter, RETRY_AFTER_CAP))
+  }
+}
+
+/**
+ * Capped exponential backoff with jitter, `min(0.5 s · 2^n, 8 s) · [0.75, 1]`,
+ * waiting at least as long as the server's `Retry-After`.
+ *
+ * @internal
+ */
+export const retrySchedule = (maxRetries: number): Schedule.Schedule<unknown, UizaError.UizaError> =>
+  Schedule.exponential(BACKOFF_BASE).pipe(
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, BACKOFF_CAP)),
+    Schedule.jitteredWith({ min: 0.75, max: 1 }),
+    Schedule.intersect(Schedule.recurs(maxRetries)),
+    Schedule.intersect(Schedule.identity<UizaError.UizaError>()),
+    Schedule.modifyDelay(([, error], delay) =>
+      "retryAfter" in error && error.retryAfter !== undefined ? Duration.max(delay, error.retryAfter) : delay
+    )
+  )

@@ -1,0 +1,82 @@
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import { FieldError } from "../UizaError.js"
+
+// The Uiza v3 reply envelope. Every field is optional and decoded on its own:
+// a reply whose metadata is odd (a numeric `requestId`, a bad date) still
+// yields the facts that did decode, because the call itself may have
+// succeeded on the server (logout revokes the token) and must not be
+// reported as failed over a metadata field.
+
+const EnvelopeFields = {
+  code: Schema.Int,
+  type: Schema.String,
+  message: Schema.String,
+  version: Schema.Number,
+  datetime: Schema.Date,
+  policy: Schema.String,
+  requestId: Schema.String,
+  serviceName: Schema.String,
+  retryable: Schema.Boolean
+}
+
+type EnvelopeFields = typeof EnvelopeFields
+
+/**
+ * The decoded facts of a reply body that was a JSON object.
+ *
+ * @internal
+ */
+export type Envelope =
+  & { readonly [K in keyof EnvelopeFields]?: Schema.Schema.Type<EnvelopeFields[K]> }
+  & {
+    readonly data: unknown
+    readonly fieldErrors: ReadonlyArray<FieldError>
+  }
+
+const decoders = Object.entries(EnvelopeFields).map(
+  ([key, schema]) => [key, Schema.decodeUnknownOption(schema as Schema.Schema<unknown, unknown>)] as const
+)
+
+const decodeFieldError = Schema.decodeUnknownOption(FieldError)
+
+const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> =>
+  Array.isArray(data) ? data.flatMap((entry) => Option.toArray(decodeFieldError(entry))) : []
+
+/**
+ * Reads the envelope of a parsed JSON body; `None` when the body is not a JSON
+ * object at all.
+ *
+ * @internal
+ */
+export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
+  if (!Predicate.isRecord(json)) return Option.none()
+  const envelope: Record<string, unknown> = { data: json.data, fieldErrors: fieldErrorsOf(json.data) }
+  for (const [key, decode] of decoders) {
+    const value = decode(json[key])
+    if (Option.isSome(value)) envelope[key] = value.value
+  }
+  return Option.some(envelope as Envelope)
+}
+
+/**
+ * Parses a reply body as JSON; `None` when it is not JSON.
+ *
+ * @internal
+ */
+export const parseJson = (text: string): Option.Option<unknown> => {
+  try {
+    return Option.some(JSON.parse(text))
+  } catch {
+    return Option.none()
+  }
+}
+
+/**
+ * Whether the body reports an error, whatever the HTTP status said.
+ *
+ * @internal
+ */
+export const envelopeSaysError = (envelope: Envelope): boolean =>
+  envelope.type === "ERROR" || (envelope.code !== undefined && envelope.code >= 400)

@@ -1,0 +1,149 @@
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as UizaError from "../UizaError.js"
+import { decodeEnvelope, type Envelope, envelopeSaysError, parseJson } from "./envelope.js"
+import { isRetryableStatus, statusClassOf, unclassifiedError } from "./statusClass.js"
+
+/**
+ * Everything one attempt learnt from the server, as plain facts.
+ *
+ * @internal
+ */
+export interface Reply {
+  readonly status: number
+  /** `None` when the connection broke while the body was being read. */
+  readonly body: Option.Option<string>
+  readonly retryAfter: Option.Option<Duration.Duration>
+  readonly attempts: number
+}
+
+/**
+ * What an operation contributes to reading its replies.
+ *
+ * @internal
+ */
+export interface ReplyReader<A> {
+  readonly descriptionLink: string
+  /** The operation's result from a success envelope; `None` when the envelope lacks it. */
+  readonly decodeSuccess: (envelope: Envelope) => Option.Option<A>
+  /** Says what was missing when `decodeSuccess` gave `None`. */
+  readonly missingResult: string
+  /** Removes the secret from any text the server sent back. */
+  readonly scrub: (text: string) => string
+}
+
+const EXCERPT_BYTES = 2048
+const MESSAGE_CHARS = 300
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+const excerptOf = (text: string): string => {
+  const bytes = encoder.encode(text)
+  return bytes.length <= EXCERPT_BYTES ? text : decoder.decode(bytes.subarray(0, EXCERPT_BYTES))
+}
+
+// A server message becomes an error message: one line, bounded length.
+const shortMessage = (text: string): string => {
+  const line = text.replace(/\s+/g, " ").trim()
+  return line.length <= MESSAGE_CHARS ? line : `${line.slice(0, MESSAGE_CHARS - 1)}…`
+}
+
+const statusError = <A>(
+  reader: ReplyReader<A>,
+  reply: Reply,
+  errorStatus: number | undefined,
+  envelope: Option.Option<Envelope>,
+  bodyExcerpt: Option.Option<string>
+): UizaError.StatusError => {
+  // An error body without an error code is a server-side error of no known class.
+  const statusClass = errorStatus === undefined ? unclassifiedError : statusClassOf(errorStatus)
+  const facts = Option.getOrUndefined(envelope)
+  const serverMessage = facts?.message === undefined ? "" : shortMessage(reader.scrub(facts.message))
+  return statusClass.make({
+    status: reply.status,
+    ...(facts?.code === undefined ? {} : { code: facts.code }),
+    message: serverMessage.length > 0 ? serverMessage : statusClass.defaultMessage,
+    ...(facts?.type === undefined ? {} : { type: reader.scrub(facts.type) }),
+    ...(facts?.requestId === undefined ? {} : { requestId: reader.scrub(facts.requestId) }),
+    retryable: errorStatus !== undefined && isRetryableStatus(errorStatus) && facts?.retryable !== false,
+    ...(Option.isSome(reply.retryAfter) ? { retryAfter: reply.retryAfter.value } : {}),
+    fieldErrors: (facts?.fieldErrors ?? []).map((fieldError) =>
+      UizaError.FieldError.make({
+        type: reader.scrub(fieldError.type),
+        field: reader.scrub(fieldError.field),
+        message: reader.scrub(fieldError.message)
+      })
+    ),
+    descriptionLink: reader.descriptionLink,
+    attempts: reply.attempts,
+    ...(Option.isSome(bodyExcerpt) ? { bodyExcerpt: bodyExcerpt.value } : {})
+  })
+}
+
+const decodeError = (reply: Reply, message: string, envelope: Option.Option<Envelope>, excerpt: string) =>
+  new UizaError.ResponseDecodeError({
+    message,
+    status: reply.status,
+    ...(Option.isSome(envelope) && envelope.value.requestId !== undefined
+      ? { requestId: envelope.value.requestId }
+      : {}),
+    bodyExcerpt: excerpt,
+    attempts: reply.attempts
+  })
+
+/**
+ * Turns a reply into the operation's result or one of the SDK's errors.
+ * A reply is an error when its status is not 2xx or its body says so
+ * (`type: "ERROR"` or a `code` of 400 or more); it is classified by the HTTP
+ * status when that is an error status, else by the body's code.
+ *
+ * @internal
+ */
+export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Either<A, UizaError.UizaError> => {
+  const text = Option.map(reply.body, reader.scrub)
+  const envelope = Option.flatMap(text, (body) => Option.flatMap(parseJson(body), decodeEnvelope))
+  const excerpt = Option.getOrElse(Option.map(text, excerptOf), () => "")
+  // Only a body that is not an envelope is worth quoting; an envelope's facts are in the fields.
+  const unreadableExcerpt = Option.isSome(envelope) ? Option.none() : Option.some(excerpt)
+
+  if (reply.status >= 400 && reply.status <= 599) {
+    return Either.left(statusError(reader, reply, reply.status, envelope, unreadableExcerpt))
+  }
+  if (reply.status < 200 || reply.status > 299) {
+    return Either.left(decodeError(
+      reply,
+      `Unexpected HTTP status ${reply.status}${
+        reply.status >= 300 && reply.status < 400 ? " (a redirect, which is never followed with the token)" : ""
+      }.`,
+      envelope,
+      excerpt
+    ))
+  }
+  if (Option.isNone(reply.body)) {
+    return Either.left(decodeError(
+      reply,
+      `The reply (HTTP ${reply.status}) was cut off before its body was complete; the call may have taken effect.`,
+      envelope,
+      excerpt
+    ))
+  }
+  if (Option.isNone(envelope)) {
+    return Either.left(decodeError(
+      reply,
+      `The reply (HTTP ${reply.status}) is not a Uiza JSON envelope.`,
+      envelope,
+      excerpt
+    ))
+  }
+  const facts = envelope.value
+  if (envelopeSaysError(facts)) {
+    const bodyStatus = facts.code !== undefined && facts.code >= 400 ? facts.code : undefined
+    return Either.left(statusError(reader, reply, bodyStatus, envelope, Option.none()))
+  }
+  return Either.fromOption(
+    reader.decodeSuccess(facts),
+    () => decodeError(reply, `The reply (HTTP ${reply.status}) lacks ${reader.missingResult}.`, envelope, excerpt)
+  )
+}

@@ -1,0 +1,83 @@
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as Predicate from "effect/Predicate"
+
+/**
+ * What a transport failure says about the request: whether it can have
+ * reached the server, whether it is worth another attempt, and a sentence
+ * for people.
+ *
+ * @internal
+ */
+export interface TransportFailure {
+  readonly reason: string
+  readonly possiblyDelivered: boolean
+  readonly retryable: boolean
+  readonly message: string
+}
+
+// Failures that happen before a connection exists: nothing was sent.
+const beforeConnection: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "the connection was refused",
+  ENOTFOUND: "the host name could not be resolved",
+  EAI_AGAIN: "the host name could not be resolved (temporary DNS failure)",
+  ENETUNREACH: "the network is unreachable",
+  EHOSTUNREACH: "the host is unreachable",
+  EADDRNOTAVAIL: "the address is not available",
+  UND_ERR_CONNECT_TIMEOUT: "connecting timed out"
+}
+
+const isTlsFailure = (code: string): boolean =>
+  code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_") || code.startsWith("CERT_") ||
+  code.includes("CERT") || code === "EPROTO"
+
+// Walks the cause chain of a platform error to the first system error code.
+const errorCodeOf = (cause: unknown): string | undefined => {
+  let current = cause
+  for (let depth = 0; depth < 6 && Predicate.isObject(current); depth++) {
+    if (Predicate.hasProperty(current, "code") && typeof current.code === "string") return current.code
+    current = Predicate.hasProperty(current, "cause") ? current.cause : undefined
+  }
+  return undefined
+}
+
+/**
+ * Classifies a `RequestError` of `@effect/platform` without keeping it: the
+ * error holds the request, headers included.
+ *
+ * @internal
+ */
+export const classifyRequestError = (error: HttpClientError.RequestError, origin: string): TransportFailure => {
+  if (error.reason !== "Transport") {
+    return {
+      reason: error.reason === "Encode" ? "ENCODE" : "INVALID_URL",
+      possiblyDelivered: false,
+      retryable: false,
+      message: `The request to ${origin} could not be built (${error.reason}); nothing was sent.`
+    }
+  }
+  const code = errorCodeOf(error.cause)
+  if (code !== undefined && code in beforeConnection) {
+    return {
+      reason: code,
+      possiblyDelivered: false,
+      retryable: true,
+      message: `Could not reach ${origin}: ${beforeConnection[code]} (${code}).`
+    }
+  }
+  if (code !== undefined && isTlsFailure(code)) {
+    return {
+      reason: code,
+      possiblyDelivered: false,
+      retryable: false,
+      message: `The TLS handshake with ${origin} failed (${code}); nothing was sent.`
+    }
+  }
+  return {
+    reason: code ?? "NETWORK",
+    possiblyDelivered: true,
+    retryable: false,
+    message: `The connection to ${origin} failed before a reply arrived${
+      code === undefined ? "" : ` (${code})`
+    }; the request may have been delivered, so it was not retried.`
+  }
+}

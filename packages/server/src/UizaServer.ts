@@ -1,0 +1,163 @@
+/**
+ * A small Uiza v3 server for the logout endpoint, as a platform-agnostic
+ * `HttpApp`: it knows a set of valid tokens, revokes a token when it logs
+ * out, and answers with the documented envelopes. Serve it with
+ * `NodeUizaServer`, or call it in memory with `HttpApp.toWebHandler`.
+ *
+ * @since 0.1.0
+ */
+import * as Headers from "@effect/platform/Headers"
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Effect from "effect/Effect"
+
+/**
+ * The path of the logout endpoint.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const logoutPath = "/api/public/v3/admin/user/logout"
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The tokens the server accepts; one random token when absent. */
+  readonly tokens?: Iterable<string> | undefined
+}
+
+/**
+ * A running emulation: its app and the state behind it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UizaServer {
+  /** The HTTP app to serve. */
+  readonly app: HttpApp.Default
+  /** The tokens accepted at start. */
+  readonly tokens: ReadonlyArray<string>
+  /** Whether a token is currently accepted (not revoked, known). */
+  readonly isValid: (token: string) => boolean
+  /** Adds a token that the server accepts from now on. */
+  readonly addToken: (token: string) => void
+}
+
+const hex = (bytes: number): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, "0")).join("")
+
+/**
+ * A random token of the documented shape: `uap-` + 32 hex digits + `-` + 8 hex digits.
+ *
+ * @example
+ * ```ts
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const token = UizaServer.randomToken() // "uap-3f2a...-9c1d0e2b"
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const randomToken = (): string => `uap-${hex(16)}-${hex(4)}`
+
+const envelope = (status: number, fields: { readonly message: string; readonly retryable?: boolean }) => ({
+  code: status,
+  type: "ERROR",
+  message: fields.message,
+  retryable: fields.retryable ?? false,
+  data: null,
+  version: 3,
+  datetime: new Date().toISOString(),
+  policy: "public",
+  requestId: crypto.randomUUID(),
+  serviceName: "api"
+})
+
+const errorReply = (status: number, message: string) =>
+  HttpServerResponse.unsafeJson(envelope(status, { message }), { status })
+
+/**
+ * Builds the emulation.
+ *
+ * @example
+ * ```ts
+ * import { HttpApp } from "@effect/platform"
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const server = UizaServer.make({ tokens: ["uap-0123456789abcdef0123456789abcdef-01234567"] })
+ * const handler = HttpApp.toWebHandler(server.app)
+ * const response = await handler(
+ *   new Request("http://localhost/api/public/v3/admin/user/logout", {
+ *     method: "POST",
+ *     headers: { authorization: server.tokens[0] }
+ *   })
+ * )
+ * console.log(response.status) // 200, and the token is now revoked
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): UizaServer => {
+  const tokens = options.tokens === undefined ? [randomToken()] : Array.from(options.tokens)
+  const valid = new Set(tokens)
+
+  const logout = Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (request.method !== "POST") return errorReply(405, "Method Not Allowed")
+    const token = Headers.get(request.headers, "authorization")
+    const body = yield* Effect.orElseSucceed(request.text, () => undefined)
+    if (body === undefined || (body.trim().length > 0 && !isJson(body))) {
+      return errorReply(400, "Bad Request")
+    }
+    if (token._tag === "None" || !valid.delete(token.value)) {
+      return errorReply(401, "Unauthorized")
+    }
+    return HttpServerResponse.unsafeJson({
+      data: { message: "Logout success" },
+      version: 3,
+      datetime: new Date().toISOString(),
+      policy: "public",
+      requestId: crypto.randomUUID(),
+      serviceName: "api",
+      message: "OK",
+      code: 200,
+      type: "SUCCESS"
+    })
+  })
+
+  const app = HttpRouter.empty.pipe(
+    HttpRouter.all(logoutPath, logout),
+    Effect.catchTag("RouteNotFound", () => Effect.succeed(errorReply(404, "Not found"))),
+    HttpMiddleware.cors({
+      allowedOrigins: ["*"],
+      allowedMethods: ["POST", "OPTIONS"],
+      allowedHeaders: ["authorization", "content-type", "accept"],
+      maxAge: 600
+    })
+  )
+
+  return {
+    app,
+    tokens,
+    isValid: (token) => valid.has(token),
+    addToken: (token) => void valid.add(token)
+  }
+}
+
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
