@@ -12,6 +12,21 @@ import { createServer } from "node:http"
 import * as UizaServer from "./UizaServer.js"
 
 /**
+ * A random token of the documented shape (re-exported from `UizaServer`).
+ *
+ * @example
+ * ```ts
+ * import { NodeUizaServer } from "@uiza-effect/server"
+ *
+ * const token = NodeUizaServer.randomToken()
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const randomToken: () => string = UizaServer.randomToken
+
+/**
  * Options of {@link start}.
  *
  * @since 0.1.0
