@@ -1,0 +1,45 @@
+import type * as HttpClient from "@effect/platform/HttpClient"
+import { describe, expectTypeOf, it } from "@effect/vitest"
+import { type UizaConfig, User, type UizaError } from "@uiza-effect/core"
+import type * as Effect from "effect/Effect"
+import type * as Layer from "effect/Layer"
+
+// Checked by `tsc -b` (part of the test command); the runtime assertions are no-ops.
+describe("public types", () => {
+  it("User.logout needs exactly HttpClient and UizaConfig, and fails only with UizaError", () => {
+    expectTypeOf(User.logout()).toEqualTypeOf<
+      Effect.Effect<User.LogoutResult, UizaError.UizaError, HttpClient.HttpClient | UizaConfig.UizaConfig>
+    >()
+    expectTypeOf<Effect.Effect.Error<ReturnType<typeof User.logout>>>().toEqualTypeOf<
+      | UizaError.BadRequestError
+      | UizaError.UnauthorizedError
+      | UizaError.NotFoundError
+      | UizaError.UnprocessableError
+      | UizaError.InternalServerError
+      | UizaError.ServiceUnavailableError
+      | UizaError.ClientError
+      | UizaError.ServerError
+      | UizaError.ConnectionError
+      | UizaError.TimeoutError
+      | UizaError.ResponseDecodeError
+    >()
+  })
+
+  it("the presets provide both requirements and fail only with UizaConfigError", () => {
+    type Preset = Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, UizaError.UizaConfigError>
+    type NodeUiza = typeof import("@uiza-effect/node").NodeUiza
+    type BrowserUiza = typeof import("@uiza-effect/browser").BrowserUiza
+    expectTypeOf<ReturnType<NodeUiza["layer"]>>().toEqualTypeOf<Preset>()
+    expectTypeOf<ReturnType<NodeUiza["layerConfig"]>>().toEqualTypeOf<Preset>()
+    expectTypeOf<ReturnType<BrowserUiza["layer"]>>().toEqualTypeOf<Preset>()
+  })
+
+  it("a provided logout has no requirements left", () => {
+    type Provided = Effect.Effect.Context<
+      ReturnType<typeof User.logout> extends Effect.Effect<infer A, infer E, infer R>
+        ? Effect.Effect<A, E, Exclude<R, HttpClient.HttpClient | UizaConfig.UizaConfig>>
+        : never
+    >
+    expectTypeOf<Provided>().toEqualTypeOf<never>()
+  })
+})

@@ -1,0 +1,35 @@
+// Import cost of the built SDK, in a fresh process (plain node: dist, not src).
+//   node scripts/bench/import-cost.mjs on-top   peers first, then core, then node
+//   node scripts/bench/import-cost.mjs cold     effect/Effect, core, node each alone in a fresh process
+import { execFileSync } from "node:child_process"
+import { fileURLToPath, pathToFileURL } from "node:url"
+
+const root = fileURLToPath(new URL("../..", import.meta.url))
+const core = pathToFileURL(`${root}packages/core/dist/index.js`).href
+const node = pathToFileURL(`${root}packages/node/dist/index.js`).href
+
+const time = async (specifier) => {
+  const start = performance.now()
+  await import(specifier)
+  return performance.now() - start
+}
+
+const mode = process.argv[2]
+if (mode === "on-top") {
+  const start = performance.now()
+  await import("effect")
+  await import("@effect/platform")
+  await import("@effect/platform-node/NodeHttpClient")
+  const peers = performance.now() - start
+  const coreMs = await time(core)
+  const nodeMs = await time(node)
+  process.stdout.write(JSON.stringify({ peers, core: coreMs, node: nodeMs }))
+} else if (mode === "cold") {
+  const one = (specifier) =>
+    Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "one", specifier], { encoding: "utf8" }))
+  process.stdout.write(
+    JSON.stringify({ effectAlone: one("effect/Effect"), coreCold: one(core), nodeCold: one(node) })
+  )
+} else if (mode === "one") {
+  process.stdout.write(String(await time(process.argv[3])))
+}

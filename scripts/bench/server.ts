@@ -1,0 +1,112 @@
+/**
+ * The loopback server of the benchmarks, run in its own process so that the
+ * client being measured does not share an event loop with it.
+ *
+ *   node --conditions=source --import tsx scripts/bench/server.ts [--mode=minimal|emulation] [--port=0]
+ *
+ * - `minimal` (default): a bare `node:http` server that answers
+ *   `POST /api/public/v3/admin/user/logout` with the documented success
+ *   envelope when an `Authorization` header is present, 401 otherwise.
+ * - `emulation`: the project's own `UizaServer` emulation (Effect HTTP
+ *   server), with every token that logs out accepted again at once, so one
+ *   token serves the whole run.
+ *
+ * Prints one line `{"port":N}` on stdout once listening; stops on SIGTERM,
+ * SIGINT or when stdin closes.
+ */
+import { createServer } from "node:http"
+
+const arg = (name: string, fallback: string): string => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`))
+  return found === undefined ? fallback : found.slice(name.length + 3)
+}
+
+const mode = arg("mode", "minimal")
+const port = Number(arg("port", "0"))
+const logoutPath = "/api/public/v3/admin/user/logout"
+
+const ready = (p: number) => process.stdout.write(`${JSON.stringify({ port: p, mode, pid: process.pid })}\n`)
+
+const stopOn = (stop: () => void) => {
+  process.on("SIGTERM", stop)
+  process.on("SIGINT", stop)
+  process.stdin.on("end", stop)
+  process.stdin.on("close", stop)
+  process.stdin.resume()
+}
+
+if (mode === "minimal") {
+  const server = createServer((req, res) => {
+    const chunks: Array<Buffer> = []
+    req.on("data", (chunk: Buffer) => chunks.push(chunk))
+    req.on("end", () => {
+      const ok = req.method === "POST" && req.url === logoutPath && typeof req.headers.authorization === "string"
+      const status = ok ? 200 : 401
+      const body = JSON.stringify(
+        ok
+          ? {
+            data: { message: "Logout success" },
+            version: 3,
+            datetime: new Date().toISOString(),
+            policy: "public",
+            requestId: crypto.randomUUID(),
+            serviceName: "api",
+            message: "OK",
+            code: 200,
+            type: "SUCCESS"
+          }
+          : {
+            code: 401,
+            type: "ERROR",
+            message: "Unauthorized",
+            retryable: false,
+            data: null,
+            version: 3,
+            datetime: new Date().toISOString(),
+            policy: "public",
+            requestId: crypto.randomUUID(),
+            serviceName: "api"
+          }
+      )
+      res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
+      res.end(body)
+    })
+  })
+  server.keepAliveTimeout = 60_000
+  server.listen(port, "127.0.0.1", () => {
+    const address = server.address()
+    ready(typeof address === "object" && address !== null ? address.port : port)
+  })
+  stopOn(() => server.close(() => process.exit(0)))
+} else if (mode === "emulation") {
+  const { UizaServer } = await import("../../packages/server/src/index.ts")
+  const NodeHttpServer = await import("@effect/platform-node/NodeHttpServer")
+  const HttpServerRequest = await import("@effect/platform/HttpServerRequest")
+  const Headers = await import("@effect/platform/Headers")
+  const { Effect, Layer, Option } = await import("effect")
+  const { HttpServer } = await import("@effect/platform")
+
+  const emulation = UizaServer.make({ tokens: [] })
+  // Accept the caller's token again before the emulation revokes it.
+  const app = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const token = Headers.get(request.headers, "authorization")
+    if (Option.isSome(token)) emulation.addToken(token.value)
+    return emulation.app
+  })
+  const server = createServer()
+  server.keepAliveTimeout = 60_000
+  const main = Layer.launch(
+    HttpServer.serve(app).pipe(
+      Layer.provide(NodeHttpServer.layer(() => server, { port, host: "127.0.0.1" }))
+    )
+  )
+  server.on("listening", () => {
+    const address = server.address()
+    ready(typeof address === "object" && address !== null ? address.port : port)
+  })
+  stopOn(() => process.exit(0))
+  Effect.runFork(main)
+} else {
+  process.stderr.write(`unknown mode ${mode}\n`)
+  process.exit(2)
+}

@@ -1,0 +1,182 @@
+/**
+ * The clients the benchmarks compare. Each variant is built once (a pool, a
+ * runtime) and then called many times; `call` performs one logout and
+ * resolves when the reply has been read and checked.
+ *
+ * The SDK is imported from the workspace packages next to this script, so a
+ * copy of the repository benchmarks its own sources.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import { request as undiciRequest } from "undici"
+import { UizaConfig, User } from "../../packages/core/src/index.ts"
+import { NodeUiza } from "../../packages/node/src/index.ts"
+
+export interface Client {
+  readonly call: () => Promise<unknown>
+  readonly close: () => Promise<void>
+}
+
+export interface Variant {
+  readonly name: string
+  readonly description: string
+  readonly make: (origin: string, token: string) => Promise<Client>
+}
+
+const logoutPath = "/api/public/v3/admin/user/logout"
+
+// The checks a careful hand-written client makes: status, JSON, envelope, message.
+const checkReply = (status: number, text: string): string => {
+  if (status < 200 || status > 299) throw new Error(`HTTP ${status}`)
+  const json = JSON.parse(text) as Record<string, unknown>
+  if (typeof json !== "object" || json === null) throw new Error("not an envelope")
+  if (json.type === "ERROR" || (typeof json.code === "number" && json.code >= 400)) throw new Error("error envelope")
+  const data = json.data as Record<string, unknown> | null | undefined
+  const message = typeof data === "object" && data !== null && typeof data.message === "string"
+    ? data.message
+    : json.message
+  if (typeof message !== "string") throw new Error("no message")
+  return message
+}
+
+const headersOf = (token: string) => ({
+  authorization: token,
+  accept: "application/json",
+  "content-type": "application/json"
+})
+
+const rawFetch: Variant = {
+  name: "raw fetch",
+  description: "global fetch + text() + JSON.parse + manual checks",
+  make: async (origin, token) => {
+    const url = `${origin}${logoutPath}`
+    const headers = headersOf(token)
+    return {
+      call: async () => {
+        const response = await fetch(url, { method: "POST", headers, body: "{}", redirect: "manual" })
+        return checkReply(response.status, await response.text())
+      },
+      close: async () => {}
+    }
+  }
+}
+
+const rawUndici: Variant = {
+  name: "raw undici",
+  description: "undici.request (global Agent) + body.text() + JSON.parse + manual checks",
+  make: async (origin, token) => {
+    const url = `${origin}${logoutPath}`
+    const headers = headersOf(token)
+    return {
+      call: async () => {
+        const response = await undiciRequest(url, { method: "POST", headers, body: "{}" })
+        return checkReply(response.statusCode, await response.body.text())
+      },
+      close: async () => {}
+    }
+  }
+}
+
+const runtimeClient = <E>(layer: Layer.Layer<any, E>, effect: Effect.Effect<unknown, unknown, any>) => {
+  const runtime = ManagedRuntime.make(layer)
+  return runtime.runtime().then((): Client => ({
+    call: () => runtime.runPromise(effect),
+    close: () => runtime.dispose()
+  }))
+}
+
+const sdkNode: Variant = {
+  name: "NodeUiza",
+  description: "User.logout() on NodeUiza.layer (undici), default config: 2 retries, 30 s timeout, spans on",
+  make: (origin, token) =>
+    runtimeClient(NodeUiza.layer({ workspaceApiDomain: origin, authorization: token }), User.logout())
+}
+
+const sdkFetch: Variant = {
+  name: "SDK on FetchHttpClient",
+  description: "User.logout() on UizaConfig.layer + FetchHttpClient.layer, default config",
+  make: (origin, token) =>
+    runtimeClient(
+      Layer.merge(UizaConfig.layer({ workspaceApiDomain: origin, authorization: token }), FetchHttpClient.layer),
+      User.logout()
+    )
+}
+
+// ---- variants used to find where the time goes (not in the headline table) ----
+
+const naiveEffect = (origin: string, token: string) =>
+  Effect.flatMap(HttpClient.HttpClient, (client) =>
+    client.execute(
+      HttpClientRequest.post(`${origin}${logoutPath}`).pipe(
+        HttpClientRequest.setHeaders(headersOf(token)),
+        HttpClientRequest.bodyText("{}", "application/json")
+      )
+    ).pipe(
+      Effect.flatMap((response) => Effect.map(response.text, (text) => checkReply(response.status, text)))
+    ))
+
+const naiveUndici: Variant = {
+  name: "naive Effect (undici)",
+  description: "HttpClient.execute + text + same checks on NodeHttpClient.layerUndici (HttpClient span on)",
+  make: (origin, token) => runtimeClient(NodeHttpClient.layerUndici, naiveEffect(origin, token))
+}
+
+const naiveUndiciNoSpan: Variant = {
+  name: "naive Effect (undici, no span)",
+  description: "as above with Effect.withTracerEnabled(false)",
+  make: (origin, token) =>
+    runtimeClient(NodeHttpClient.layerUndici, Effect.withTracerEnabled(naiveEffect(origin, token), false))
+}
+
+const sdkNodeNoSpans: Variant = {
+  name: "NodeUiza, no spans",
+  description: "NodeUiza with Effect.withTracerEnabled(false): neither our span nor the HttpClient's",
+  make: (origin, token) =>
+    runtimeClient(
+      NodeUiza.layer({ workspaceApiDomain: origin, authorization: token }),
+      Effect.withTracerEnabled(User.logout(), false)
+    )
+}
+
+const sdkNodeNoHttpSpan: Variant = {
+  name: "NodeUiza, no HttpClient span",
+  description: "NodeUiza with HttpClient.currentTracerDisabledWhen = () => true (our span kept)",
+  make: (origin, token) =>
+    runtimeClient(
+      NodeUiza.layer({ workspaceApiDomain: origin, authorization: token }),
+      Effect.locally(User.logout(), HttpClient.currentTracerDisabledWhen, () => true)
+    )
+}
+
+const sdkNodeNoRetry: Variant = {
+  name: "NodeUiza, maxRetries 0",
+  description: "NodeUiza with maxRetries: 0",
+  make: (origin, token) =>
+    runtimeClient(
+      NodeUiza.layer({ workspaceApiDomain: origin, authorization: token, maxRetries: 0 }),
+      User.logout()
+    )
+}
+
+export const headline: ReadonlyArray<Variant> = [rawFetch, rawUndici, sdkNode, sdkFetch]
+export const breakdown: ReadonlyArray<Variant> = [
+  naiveUndici,
+  naiveUndiciNoSpan,
+  sdkNodeNoSpans,
+  sdkNodeNoHttpSpan,
+  sdkNodeNoRetry
+]
+export const all: ReadonlyArray<Variant> = [...headline, ...breakdown]
+
+export const byName = (name: string): Variant => {
+  const found = all.find((v) => v.name === name || slug(v.name) === name)
+  if (found === undefined) throw new Error(`unknown variant ${name}; known: ${all.map((v) => slug(v.name)).join(", ")}`)
+  return found
+}
+
+export const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
