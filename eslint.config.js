@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/coverage/**", "docs/api/**", "**/*.d.ts"]
+    ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/coverage/**", "docs/api/**", "**/*.d.ts", "**/.docgen/**", ".check-docs/**"]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -10,5 +10,6 @@ bin=node_modules/.bin
 
 echo "== type-check"
 "$bin/tsc" -b tsconfig.json
+echo "== code in docs and JSDoc examples" && node --import tsx scripts/check-docs.ts
 echo "== tests"
 "$bin/vitest" run

@@ -46,6 +46,8 @@ export const startServer = (mode: string): Promise<ServerProcess> =>
 
 export interface Batch {
   readonly elapsedMs: number
+  /** CPU time of this process (user + system) during the batch, µs. */
+  readonly cpuUs: number
   readonly latenciesUs: Float64Array
 }
 
@@ -62,9 +64,12 @@ export const runBatch = async (call: () => Promise<unknown>, calls: number, conc
       latenciesUs[index] = (performance.now() - start) * 1000
     }
   }
+  const cpuStart = process.cpuUsage()
   const start = performance.now()
   await Promise.all(Array.from({ length: Math.min(concurrency, calls) }, lane))
-  return { elapsedMs: performance.now() - start, latenciesUs }
+  const elapsedMs = performance.now() - start
+  const cpu = process.cpuUsage(cpuStart)
+  return { elapsedMs, cpuUs: cpu.user + cpu.system, latenciesUs }
 }
 
 export const percentile = (sorted: Float64Array | ReadonlyArray<number>, p: number): number => {

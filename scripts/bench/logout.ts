@@ -46,6 +46,7 @@ interface Sample {
   readonly callsPerSec: number
   readonly p50: number
   readonly p99: number
+  readonly cpuUsPerCall: number
 }
 
 type Mode = "sequential" | `concurrent ${number}`
@@ -86,7 +87,8 @@ const throughput = async () => {
         list.push({
           callsPerSec: (calls / batch.elapsedMs) * 1000,
           p50: percentile(sorted, 50),
-          p99: percentile(sorted, 99)
+          p99: percentile(sorted, 99),
+          cpuUsPerCall: batch.cpuUs / calls
         })
         samples.set(key, list)
       }
@@ -108,8 +110,8 @@ const throughput = async () => {
     log("")
     log(`### ${mode} (median of ${rounds} rounds; ratios = median of per-round ratios)`)
     log("")
-    log("| variant | calls/s | µs/call | p50 µs | p99 µs | vs raw fetch | vs raw undici |")
-    log("|---|--:|--:|--:|--:|--:|--:|")
+    log("| variant | calls/s | µs/call | p50 µs | p99 µs | client CPU µs/call | vs raw fetch | vs raw undici |")
+    log("|---|--:|--:|--:|--:|--:|--:|--:|")
     for (const variant of variants) {
       const list = samples.get(`${mode}|${variant.name}`)!
       const callsPerSec = median(list.map((s) => s.callsPerSec))
@@ -120,6 +122,7 @@ const throughput = async () => {
         usPerCall: 1e6 / callsPerSec,
         p50: median(list.map((s) => s.p50)),
         p99: median(list.map((s) => s.p99)),
+        cpuUsPerCall: median(list.map((s) => s.cpuUsPerCall)),
         vsFetch: ratioTo(mode, variant.name, "raw fetch"),
         vsUndici: ratioTo(mode, variant.name, "raw undici")
       }
@@ -127,7 +130,7 @@ const throughput = async () => {
       log(
         `| ${variant.name} | ${fmt(row.callsPerSec)} | ${fmt(row.usPerCall, 1)} | ${fmt(row.p50)} | ${
           fmt(row.p99)
-        } | ${fmt(row.vsFetch, 2)} | ${fmt(row.vsUndici, 2)} |`
+        } | ${fmt(row.cpuUsPerCall, 0)} | ${fmt(row.vsFetch, 2)} | ${fmt(row.vsUndici, 2)} |`
       )
     }
   }

@@ -211,11 +211,18 @@ export interface ConfigOptions {
   readonly deadline?: Config.Config<Option.Option<Duration.Duration>> | undefined
 }
 
+// `Config` messages quote the value ("Expected an integer value but received
+// <value>"), and a secret may sit in the wrong variable: keep only what was expected.
+const expectation = (message: string): string => {
+  const match = /^(Expected [\s\S]*?) but received/.exec(message)
+  return match === null ? "" : ` (${match[1].charAt(0).toLowerCase()}${match[1].slice(1)})`
+}
+
 const configErrorMessage = (error: ConfigError.ConfigError): string =>
   ConfigError.reduceWithContext(error, undefined, {
     andCase: (_, left: string, right: string) => `${left}; ${right}`,
     orCase: (_, left: string, right: string) => `${left}; or ${right}`,
-    invalidDataCase: (_, path, message) => `${path.join(".")} is invalid: ${message}`,
+    invalidDataCase: (_, path, message) => `${path.join(".")} is invalid${expectation(message)}`,
     missingDataCase: (_, path) => `${path.join(".")} is not set`,
     sourceUnavailableCase: (_, path, message) => `${path.join(".")} could not be read: ${message}`,
     unsupportedCase: (_, path, message) => `${path.join(".")} is unsupported: ${message}`

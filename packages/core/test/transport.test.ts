@@ -1,7 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import { describe, expect, it } from "@effect/vitest"
-import { UizaConfig, User } from "@uiza-effect/core"
+import { UizaConfig, User, type UizaError } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
@@ -29,7 +29,7 @@ const systemError = (code: string) => Object.assign(new Error(`connect ${code} 1
 const fetchFailure = (code: string) => new TypeError("fetch failed", { cause: systemError(code) })
 
 // Runs a logout to its end, letting the TestClock through every backoff.
-const runToEnd = (layer: Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, unknown>) =>
+const runToEnd = (layer: Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, UizaError.UizaConfigError>) =>
   Effect.gen(function*() {
     const fiber = yield* Effect.fork(Effect.flip(Effect.provide(User.logout(), layer)))
     yield* TestClock.adjust("1 minute")

@@ -2,7 +2,6 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expectTypeOf, it } from "@effect/vitest"
 import { type UizaConfig, User, type UizaError } from "@uiza-effect/core"
 import type * as Effect from "effect/Effect"
-import type * as Layer from "effect/Layer"
 
 // Checked by `tsc -b` (part of the test command); the runtime assertions are no-ops.
 describe("public types", () => {
@@ -23,15 +22,6 @@ describe("public types", () => {
       | UizaError.TimeoutError
       | UizaError.ResponseDecodeError
     >()
-  })
-
-  it("the presets provide both requirements and fail only with UizaConfigError", () => {
-    type Preset = Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, UizaError.UizaConfigError>
-    type NodeUiza = typeof import("@uiza-effect/node").NodeUiza
-    type BrowserUiza = typeof import("@uiza-effect/browser").BrowserUiza
-    expectTypeOf<ReturnType<NodeUiza["layer"]>>().toEqualTypeOf<Preset>()
-    expectTypeOf<ReturnType<NodeUiza["layerConfig"]>>().toEqualTypeOf<Preset>()
-    expectTypeOf<ReturnType<BrowserUiza["layer"]>>().toEqualTypeOf<Preset>()
   })
 
   it("a provided logout has no requirements left", () => {

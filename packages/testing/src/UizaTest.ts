@@ -29,10 +29,12 @@ import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
+import * as TestClock from "effect/TestClock"
 
 /**
  * A request the in-memory API received, as plain facts.
@@ -198,8 +200,9 @@ const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boo
 /**
  * A fault that answers with `status`. Without a `body`, the body is the Uiza
  * envelope for that status: the logout success envelope for a 2xx, else the
- * error envelope (`type: "ERROR"`, `code`, `message`, `retryable`). A 1xx or
- * 3xx status has an empty body by default.
+ * error envelope (`type: "ERROR"`, `code`, `message`, `retryable`). A 3xx
+ * status has an empty body by default. The status is from 200 to 599 (what a
+ * web `Response` can carry); anything else throws a `RangeError`.
  *
  * @example
  * ```ts
@@ -219,14 +222,19 @@ const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boo
  * @category faults
  */
 export const reply = (status: number, options: ReplyOptions = {}): Reply => {
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw new RangeError(`UizaTest.reply: the status must be a whole number from 200 to 599, not ${status}`)
+  }
   const headers = options.headers ?? {}
-  const noBodyByDefault = status < 200 || (status >= 300 && status < 400)
+  const noBodyByDefault = status >= 300 && status < 400
   if (options.body === undefined && noBodyByDefault) return { _tag: "Reply", status, headers, body: "" }
   if (typeof options.body === "string") {
     return {
       _tag: "Reply",
       status,
-      headers: hasHeader(headers, "content-type") ? headers : { ...headers, "content-type": "text/plain; charset=utf-8" },
+      headers: hasHeader(headers, "content-type")
+        ? headers
+        : { ...headers, "content-type": "text/plain; charset=utf-8" },
       body: options.body
     }
   }
@@ -454,7 +462,7 @@ const parseJson = (text: string): unknown => {
 export const layer = (
   options: Options = {}
 ): Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig | UizaTest, UizaError.UizaConfigError> =>
-  Layer.unwrapEffect(Effect.sync(() => {
+  Layer.unwrapEffect(Effect.suspend(() => {
     const emulation = UizaServer.make(options.tokens === undefined ? {} : { tokens: options.tokens })
     const token = options.authorization ?? emulation.tokens[0] ?? UizaServer.randomToken()
     const handler = HttpApp.toWebHandler(emulation.app)
@@ -475,7 +483,7 @@ export const layer = (
               new Request(url, {
                 method: request.method,
                 headers: request.headers,
-                ...(body === undefined ? {} : { body }),
+                ...(body === undefined ? {} : { body: body as Uint8Array<ArrayBuffer> }),
                 signal
               })
             ),
@@ -486,10 +494,15 @@ export const layer = (
         case "Reply":
           return Effect.succeed(HttpClientResponse.fromWeb(
             request,
-            new Response(fault.status === 204 || fault.status === 304 || fault.body === "" ? null : fault.body, {
-              status: fault.status,
-              headers: fault.headers
-            })
+            new Response(
+              fault.status === 204 || fault.status === 205 || fault.status === 304 || fault.body === ""
+                ? null
+                : fault.body,
+              {
+                status: fault.status,
+                headers: fault.headers
+              }
+            )
           ))
         case "ConnectionFailure":
           return Effect.fail(transportError(request, fault.code, "connection failure injected by UizaTest"))
@@ -531,7 +544,9 @@ export const layer = (
             answeredBy: unknownHost ? "unknown-host" : fault === undefined ? "server" : "fault"
           })
           if (unknownHost) {
-            return yield* Effect.fail(transportError(request, "ENOTFOUND", `${url.host} is not the workspace of UizaTest`))
+            return yield* Effect.fail(
+              transportError(request, "ENOTFOUND", `${url.host} is not the workspace of UizaTest`)
+            )
           }
           return yield* answer(request, url, signal, body, fault)
         })
@@ -561,3 +576,68 @@ export const layer = (
       )
     })
   }))
+
+// A real (not TestClock) pause, to let promises of the in-flight call settle.
+const realPause = Effect.async<void>((resume) => {
+  const timer = setTimeout(() => resume(Effect.void), 1)
+  return Effect.sync(() => clearTimeout(timer))
+})
+
+/**
+ * Runs `self` to completion under the `TestClock` of `it.effect`, moving the
+ * clock to each sleep as soon as the program waits: retry backoffs,
+ * `Retry-After` waits, {@link delay} faults and the SDK's timeouts all pass
+ * at once, in the order they would happen. Outside a `TestClock` (for
+ * example in `it.live`), it just runs `self`.
+ *
+ * `TestClock.adjust` alone is not enough when the program awaits real
+ * promises (the in-memory API answers through a web `Response`): the sleep
+ * it must skip is registered only after those settle. This helper waits for
+ * that, for up to `idleLimit` of real time (default 5 seconds) without any
+ * sleep to skip, then fails the test with a defect.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * // Two 503s, then success: the SDK's two retries happen without waiting.
+ * const program = Effect.gen(function*() {
+ *   const kit = yield* UizaTest.UizaTest
+ *   yield* kit.failNext(UizaTest.reply(503), 2)
+ *   return yield* UizaTest.fastForward(User.logout())
+ * }).pipe(Effect.provide(UizaTest.layer()))
+ * ```
+ *
+ * @since 0.1.0
+ * @category testing
+ */
+export const fastForward = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  options: { readonly idleLimit?: Duration.DurationInput | undefined } = {}
+): Effect.Effect<A, E, R> =>
+  TestClock.testClockWith((clock) => {
+    if (!("sleeps" in clock)) return self
+    const idleLimit = Duration.toMillis(Duration.decode(options.idleLimit ?? "5 seconds"))
+    return Effect.gen(function*() {
+      const fiber = yield* Effect.fork(self)
+      let idleSince = Date.now()
+      while (true) {
+        const exit = yield* Fiber.poll(fiber)
+        if (Option.isSome(exit)) return yield* exit.value
+        const pending = Chunk.toReadonlyArray(yield* TestClock.sleeps())
+        if (pending.length > 0) {
+          const now = yield* TestClock.currentTimeMillis
+          yield* TestClock.adjust(Duration.millis(Math.max(0, Math.min(...pending) - now)))
+          idleSince = Date.now()
+        } else if (Date.now() - idleSince > idleLimit) {
+          yield* Fiber.interrupt(fiber)
+          return yield* Effect.dieMessage(
+            `UizaTest.fastForward: the program neither finished nor slept for ${idleLimit} ms of real time`
+          )
+        }
+        yield* realPause
+      }
+    })
+  })

@@ -1,9 +1,11 @@
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
@@ -30,6 +32,10 @@ export interface Operation<A> extends Omit<ReplyReader<A>, "scrub"> {
 }
 
 const REDACTED = "<redacted>"
+
+// The HTTP client's spans record header values unless their names are
+// redacted. A server can echo the token in any header, so none is recorded.
+const EVERY_HEADER: ReadonlyArray<RegExp> = [/^/]
 
 // Replaces every occurrence of the token in text a server sent back.
 const scrubberOf = (token: string) => (text: string): string =>
@@ -83,18 +89,30 @@ export const callApi = <A>(
     const settings = yield* UizaConfig
     // Trace headers would make every browser call fail a CORS preflight the API does not expect.
     const client = HttpClient.withTracerPropagation(yield* HttpClient.HttpClient, false)
-    const policy = policyOf(settings, overrides)
+    const policy = yield* Either.match(policyOf(settings, overrides), {
+      // A per-call option outside its type is a programming error, found before anything is sent.
+      onLeft: (problem) => Effect.dieMessage(`Invalid option of ${operation.spanName}: ${problem}.`),
+      onRight: Effect.succeed
+    })
     const origin = settings.baseUrl
     const reader: ReplyReader<A> = { ...operation, scrub: scrubberOf(Redacted.value(settings.authorization)) }
     const request = buildRequest(operation, origin, settings.authorization)
 
     let attempts = 0
+    // Whether a request is on the wire: only then can a deadline cut off a call that took effect.
+    let inFlight = false
+    const landed = Effect.sync(() => {
+      inFlight = false
+    })
     const attempt = Effect.suspend(() => {
       const attemptNumber = ++attempts
       let phase: "response" | "body" = "response"
       return Effect.logDebug(`${operation.spanName}: attempt ${attemptNumber}`).pipe(
         Effect.annotateLogs({ "http.method": operation.method, "url.full": request.url }),
-        Effect.zipRight(client.execute(request)),
+        Effect.zipRight(Effect.sync(() => {
+          inFlight = true
+        })),
+        Effect.zipRight(Effect.locally(client.execute(request), Headers.currentRedactedNames, EVERY_HEADER)),
         Effect.flatMap((response) => {
           phase = "body"
           return response.text.pipe(
@@ -138,12 +156,32 @@ export const callApi = <A>(
               attempts: attemptNumber
             })
           )
-        )
+        ),
+        // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
+        Effect.tapBoth({ onFailure: () => landed, onSuccess: () => landed })
       )
     })
 
+    const startedAt = yield* Clock.currentTimeMillis
+    // A wait the server asks for that outlasts the deadline is not started:
+    // the caller gets the server's answer, `retryAfter` included, at once.
+    const waitFitsDeadline = (error: UizaError.UizaError) =>
+      Option.match(policy.deadline, {
+        onNone: () => Effect.succeed(true),
+        onSome: (deadline) => {
+          const retryAfter = "retryAfter" in error ? error.retryAfter : undefined
+          return retryAfter === undefined
+            ? Effect.succeed(true)
+            : Effect.map(Clock.currentTimeMillis, (now) =>
+              now + Duration.toMillis(retryAfter) < startedAt + Duration.toMillis(deadline))
+        }
+      })
+
     const retried = attempt.pipe(
-      Effect.retry({ schedule: retrySchedule(Math.max(0, Math.floor(policy.maxRetries))), while: shouldRetry })
+      Effect.retry({
+        schedule: retrySchedule(policy.maxRetries),
+        while: (error) => shouldRetry(error) ? waitFitsDeadline(error) : Effect.succeed(false)
+      })
     )
     const bounded = Option.match(policy.deadline, {
       onNone: () => retried,
@@ -154,10 +192,10 @@ export const callApi = <A>(
             new UizaError.TimeoutError({
               message: `No reply from ${origin} within the deadline of ${
                 Duration.format(deadline)
-              }; the request may have been delivered.`,
+              }${inFlight ? "; the request may have been delivered" : " (while waiting to retry)"}.`,
               phase: "deadline",
               timeout: deadline,
-              possiblyDelivered: attempts > 0,
+              possiblyDelivered: inFlight,
               attempts
             })
         })

@@ -1,4 +1,5 @@
 import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import type * as UizaError from "../UizaError.js"
@@ -37,12 +38,34 @@ export const RETRY_AFTER_CAP = Duration.seconds(60)
 const BACKOFF_BASE = Duration.millis(500)
 const BACKOFF_CAP = Duration.seconds(8)
 
-/** @internal */
-export const policyOf = (settings: Settings, overrides: CallOverrides | undefined): CallPolicy => ({
-  timeout: overrides?.timeout === undefined ? settings.timeout : Duration.decode(overrides.timeout),
-  maxRetries: overrides?.maxRetries ?? settings.maxRetries,
-  deadline: overrides?.deadline === undefined ? settings.deadline : Option.some(Duration.decode(overrides.deadline))
-})
+// A per-call duration gets the same check as the client's: a duration longer than zero.
+const positive = (name: string, input: Duration.DurationInput): Either.Either<Duration.Duration, string> => {
+  const duration = Duration.decodeUnknown(input)
+  return Option.isSome(duration) && Duration.toMillis(duration.value) > 0
+    ? Either.right(duration.value)
+    : Either.left(`${name} must be a duration longer than zero`)
+}
+
+/**
+ * The policy of one call, or the problem with an override that is not a
+ * valid value (values are never quoted: a secret may be in the wrong place).
+ *
+ * @internal
+ */
+export const policyOf = (settings: Settings, overrides: CallOverrides | undefined): Either.Either<CallPolicy, string> =>
+  Either.gen(function*() {
+    const timeout = overrides?.timeout === undefined
+      ? settings.timeout
+      : yield* positive("timeout", overrides.timeout)
+    const maxRetries = overrides?.maxRetries ?? settings.maxRetries
+    if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
+      return yield* Either.left("maxRetries must be a whole number, 0 or more")
+    }
+    const deadline = overrides?.deadline === undefined
+      ? settings.deadline
+      : Option.some(yield* positive("deadline", overrides.deadline))
+    return { timeout, maxRetries, deadline }
+  })
 
 /**
  * Whether a failed attempt may be tried again: only failures that cannot

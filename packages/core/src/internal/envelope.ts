@@ -61,13 +61,18 @@ export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
 }
 
 /**
- * Parses a reply body as JSON; `None` when it is not JSON.
+ * Parses a reply body as JSON; `None` when it is not JSON. `scrub` is
+ * applied to every string of the result.
  *
  * @internal
  */
-export const parseJson = (text: string): Option.Option<unknown> => {
+export const parseJson = (text: string, scrub?: (text: string) => string): Option.Option<unknown> => {
   try {
-    return Option.some(JSON.parse(text))
+    return Option.some(
+      scrub === undefined
+        ? JSON.parse(text)
+        : JSON.parse(text, (_, value) => typeof value === "string" ? scrub(value) : value)
+    )
   } catch {
     return Option.none()
   }

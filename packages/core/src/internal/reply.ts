@@ -40,8 +40,14 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
 const excerptOf = (text: string): string => {
-  const bytes = encoder.encode(text)
-  return bytes.length <= EXCERPT_BYTES ? text : decoder.decode(bytes.subarray(0, EXCERPT_BYTES))
+  if (text.length * 3 <= EXCERPT_BYTES) return text // fits, whatever its characters
+  // More characters than bytes allowed cannot fit: encode only the head of a long body.
+  const bytes = encoder.encode(text.slice(0, EXCERPT_BYTES))
+  if (text.length <= EXCERPT_BYTES && bytes.length <= EXCERPT_BYTES) return text
+  // Cut before a character that straddles the limit, so the excerpt stays within it.
+  let end = Math.min(EXCERPT_BYTES, bytes.length)
+  while (end > 0 && end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--
+  return decoder.decode(bytes.subarray(0, end))
 }
 
 // A server message becomes an error message: one line, bounded length.
@@ -103,7 +109,8 @@ const decodeError = (reply: Reply, message: string, envelope: Option.Option<Enve
  */
 export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Either<A, UizaError.UizaError> => {
   const text = Option.map(reply.body, reader.scrub)
-  const envelope = Option.flatMap(text, (body) => Option.flatMap(parseJson(body), decodeEnvelope))
+  // Parsing scrubs again: JSON escapes (`\u0075ap-...`) can spell the token without containing it.
+  const envelope = Option.flatMap(text, (body) => Option.flatMap(parseJson(body, reader.scrub), decodeEnvelope))
   const excerpt = Option.getOrElse(Option.map(text, excerptOf), () => "")
   // Only a body that is not an envelope is worth quoting; an envelope's facts are in the fields.
   const unreadableExcerpt = Option.isSome(envelope) ? Option.none() : Option.some(excerpt)

@@ -1,0 +1,145 @@
+/**
+ * Generates the API reference in docs/api/ from the JSDoc of every package,
+ * with @effect/docgen, which also type-checks every @example.
+ *
+ *   pnpm docs:api               # check the examples and write docs/api/
+ *   pnpm docs:api --check       # check only (what scripts/test.sh runs)
+ *   pnpm docs:api core testing  # only these packages
+ *
+ * docgen reads `name` and `homepage` from the package.json of the folder it
+ * runs in, and writes next to it; so each package is documented from a
+ * scratch folder, packages/<name>/.docgen/, with `src` linked to the
+ * package's sources. The examples are type-checked (not run: many of them
+ * would call the real API) with the workspace packages resolved to their
+ * sources.
+ */
+import { execFileSync } from "node:child_process"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const allPackages = ["core", "node", "browser", "server", "testing"]
+const args = process.argv.slice(2)
+const checkOnly = args.includes("--check")
+const selected = args.filter((arg) => !arg.startsWith("--"))
+const packages = selected.length > 0 ? selected : allPackages
+
+const sourceOf = (pkg: string, file = "index") => path.join(root, "packages", pkg, "src", `${file}.ts`)
+
+// Every workspace package, resolved to its sources (subpaths first).
+const paths: Record<string, Array<string>> = {
+  "@uiza-effect/server/UizaServer": [sourceOf("server", "UizaServer")],
+  "@uiza-effect/testing/node": [sourceOf("testing", "node")]
+}
+for (const pkg of allPackages) paths[`@uiza-effect/${pkg}`] = [sourceOf(pkg)]
+
+// docgen type-checks the examples with tsc, then runs them with `tsx`, and has
+// no switch for "check only" (runExamples: false skips the type-check too).
+// Many examples would call the real API or read the environment, so a `tsx`
+// that runs nothing is put first on the PATH of docgen.
+const shimDir = path.join(root, "node_modules", ".cache", "uiza-docgen-bin")
+fs.mkdirSync(shimDir, { recursive: true })
+fs.writeFileSync(path.join(shimDir, "tsx"), "#!/bin/sh\necho \"(examples type-checked, not run)\"\n", { mode: 0o755 })
+const env = {
+  ...process.env,
+  PATH: [shimDir, path.join(root, "node_modules", ".bin"), process.env.PATH ?? ""].join(path.delimiter)
+}
+const apiDir = path.join(root, "docs", "api")
+const index: Array<string> = []
+let failed = false
+
+for (const pkg of packages) {
+  const packageDir = path.join(root, "packages", pkg)
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as {
+    name: string
+    description?: string
+  }
+  const work = path.join(packageDir, ".docgen")
+  fs.rmSync(work, { recursive: true, force: true })
+  fs.mkdirSync(work, { recursive: true })
+  fs.symlinkSync(path.join(packageDir, "src"), path.join(work, "src"), "dir")
+  // Another name than the package's, so docgen does not rewrite its imports: `paths` resolves them all.
+  fs.writeFileSync(
+    path.join(work, "package.json"),
+    JSON.stringify({ name: `${manifest.name}-docgen`, homepage: "../../README.md" }, null, 2)
+  )
+  fs.writeFileSync(
+    path.join(work, "docgen.json"),
+    JSON.stringify(
+      {
+        srcDir: "src",
+        outDir: "out",
+        exclude: ["src/internal/**/*.ts"],
+        enforceVersion: true,
+        runExamples: true,
+        examplesCompilerOptions: {
+          noEmit: true,
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: true,
+          moduleResolution: "Bundler",
+          module: "ESNext",
+          target: "ES2022",
+          lib: ["ES2022", "DOM", "DOM.Iterable"],
+          types: ["node"],
+          typeRoots: [path.join(root, "node_modules", "@types")],
+          paths
+        }
+      },
+      null,
+      2
+    )
+  )
+  console.log(`== docgen ${manifest.name}`)
+  try {
+    execFileSync(path.join(root, "node_modules", ".bin", "docgen"), [], { cwd: work, env, stdio: "inherit" })
+  } catch {
+    console.error(
+      `docgen failed for ${manifest.name} (see above; examples are in ${path.relative(root, work)}/out/examples)`
+    )
+    failed = true
+    continue
+  }
+  if (checkOnly) continue
+
+  const modulesDir = path.join(work, "out", "modules")
+  const outDir = path.join(apiDir, pkg)
+  fs.rmSync(outDir, { recursive: true, force: true })
+  fs.mkdirSync(outDir, { recursive: true })
+  const modules: Array<string> = []
+  for (const file of fs.readdirSync(modulesDir, { recursive: true }) as Array<string>) {
+    if (!file.endsWith(".ts.md")) continue
+    const name = file.replace(/\.ts\.md$/, "")
+    // Drop docgen's Jekyll front matter: these pages are read as plain Markdown.
+    const text = fs.readFileSync(path.join(modulesDir, file), "utf8").replace(/^(?:---|\*\*\*)\n[\s\S]*?\n---\n+/, "")
+    fs.mkdirSync(path.dirname(path.join(outDir, `${name}.md`)), { recursive: true })
+    fs.writeFileSync(path.join(outDir, `${name}.md`), text)
+    modules.push(name)
+  }
+  modules.sort((a, b) => (a === "index" ? -1 : b === "index" ? 1 : a.localeCompare(b)))
+  index.push(
+    `## ${manifest.name}`,
+    "",
+    ...(manifest.description ? [manifest.description, ""] : []),
+    ...modules.map((name) => `- [${name}](${pkg}/${name}.md)`),
+    ""
+  )
+}
+
+if (failed) process.exit(1)
+if (!checkOnly && selected.length === 0) {
+  fs.writeFileSync(
+    path.join(apiDir, "README.md"),
+    [
+      "# API reference",
+      "",
+      "Generated from the JSDoc of the sources by `pnpm docs:api` (@effect/docgen); do not edit by hand.",
+      "Every example on these pages is type-checked: by docgen when the pages are generated, and by",
+      "`pnpm check:docs` (which also covers the examples of classes, which docgen skips) in `pnpm test`.",
+      "",
+      ...index
+    ].join("\n")
+  )
+  console.log(`API reference written to ${path.relative(root, apiDir)}/`)
+}
