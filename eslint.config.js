@@ -4,7 +4,16 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/coverage/**", "docs/api/**", "**/*.d.ts", "**/.docgen/**", ".check-docs/**"]
+    ignores: [
+      "**/dist/**",
+      "**/build/**",
+      "**/node_modules/**",
+      "**/coverage/**",
+      "docs/api/**",
+      "**/*.d.ts",
+      "**/.docgen/**",
+      ".check-docs/**"
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -26,6 +35,8 @@ export default tseslint.config(
       }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // TypeScript already reports undefined names, with the right globals per package.
+      "no-undef": "off",
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-namespace": "off",
       "@typescript-eslint/no-empty-object-type": "off"

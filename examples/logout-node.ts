@@ -39,7 +39,9 @@ const againstTheLocalServer = Effect.scoped(
 
 const againstTheConfiguredWorkspace = logoutAndReport("logout").pipe(Effect.provide(NodeUiza.layerConfig()))
 
-const program = process.env.UIZA_WORKSPACE_API_DOMAIN === undefined ? againstTheLocalServer : againstTheConfiguredWorkspace
+const program = process.env.UIZA_WORKSPACE_API_DOMAIN === undefined
+  ? againstTheLocalServer
+  : againstTheConfiguredWorkspace
 
 Effect.runPromiseExit(program).then((exit) => {
   if (exit._tag === "Failure") {

@@ -8,13 +8,13 @@
  * Without `--expose-gc` the script runs itself again in a child process with it.
  */
 // The workspace's sources, so the script needs no build.
-import { UizaConfig, User } from "../packages/core/src/index.js"
-import { NodeUiza } from "../packages/node/src/index.js"
-import { NodeUizaServer } from "../packages/server/src/index.js"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { UizaConfig, User } from "../packages/core/src/index.js"
+import { NodeUiza } from "../packages/node/src/index.js"
+import { NodeUizaServer } from "../packages/server/src/index.js"
 
 const gc = (globalThis as { gc?: () => void }).gc
 
@@ -53,7 +53,9 @@ const program = Effect.gen(function*() {
     if (checkpoints.has(call)) {
       const heap = heapMb()
       heaps.push([call, heap])
-      console.log(`after ${call} calls: heap ${heap.toFixed(1)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+      console.log(
+        `after ${call} calls: heap ${heap.toFixed(1)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`
+      )
     }
   }
   if (heaps.length === 2) {

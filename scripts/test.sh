@@ -1,7 +1,9 @@
 #!/usr/bin/env sh
-# The whole test suite: install, type-check everything (sources, tests,
-# examples, type-level tests), then every Vitest project, the browser one in
-# headless Chromium.
+# The whole test suite: install (Chromium too), type-check everything
+# (sources, tests, examples, type-level tests), lint and format, type-check
+# the code in the docs and JSDoc, run every Vitest project (the browser one in
+# headless Chromium) with the coverage floor of the core package, check the
+# browser bundle budget, and check the packed packages from a scratch project.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,11 @@ bin=node_modules/.bin
 
 echo "== type-check"
 "$bin/tsc" -b tsconfig.json
-echo "== code in docs and JSDoc examples" && node --import tsx scripts/check-docs.ts
+echo "== lint and format"
+"$bin/eslint" .
+echo "== code in docs and JSDoc examples"
+node --import tsx scripts/check-docs.ts
 echo "== tests"
-"$bin/vitest" run
+"$bin/vitest" run --coverage
+echo "== packaging"
+sh scripts/packaging/check.sh

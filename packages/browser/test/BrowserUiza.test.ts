@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "@effect/vitest"
-import { User } from "@uiza-effect/core"
 import { BrowserUiza } from "@uiza-effect/browser"
+import { User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 
 const serverUrl = inject("uizaServerUrl")

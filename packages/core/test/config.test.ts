@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { UizaConfig, User, UizaError } from "@uiza-effect/core"
+import { UizaConfig, UizaError, User } from "@uiza-effect/core"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -33,34 +33,36 @@ describe("UizaConfig: workspaceApiDomain", () => {
       expect(settings.baseUrl).toBe(baseUrl)
     }))
 
-  it.effect.each([
-    ["", "is empty"],
-    ["a@evil.example", "user information"],
-    ["good.uiza.co@evil.example", "user information"],
-    ["https://user:pass@good.uiza.co", "user information"],
-    ["good.uiza.co/path", "path"],
-    ["good.uiza.co/", undefined],
-    ["good.uiza.co?x", "query"],
-    ["good.uiza.co#x", "fragment"],
-    ["http://good.uiza.co", "http://"],
-    ["http://192.168.1.10", "http://"],
-    ["http://localhost.evil.example", "http://"],
-    ["ftp://good.uiza.co", "scheme \"ftp:\""],
-    ["javascript:alert(1)", "malformed scheme"],
-    ["good.uiza.co\r\nx-injected: 1", "line break at position 13"],
-    ["good.uiza.co\n", "line break at position 13"],
-    [" good.uiza.co", "whitespace at position 1"],
-    ["good .uiza.co", "whitespace at position 5"],
-    ["good.uiza.co\t", "whitespace at position 13"],
-    ["gööd.uiza.co", "non-ASCII character at position 2"],
-    ["good_uiza.co", "not a valid host name"],
-    ["-good.uiza.co", "not a valid host name"],
-    ["good.uiza.co:0", "port outside"],
-    ["good.uiza.co:70000", "port outside"],
-    ["good.uiza.co:http", "malformed scheme"],
-    ["https://", "no host name"],
-    ["good.uiza.co\\evil.example", "path"]
-  ] as const)("rejects %j", ([input, problem]) =>
+  it.effect.each(
+    [
+      ["", "is empty"],
+      ["a@evil.example", "user information"],
+      ["good.uiza.co@evil.example", "user information"],
+      ["https://user:pass@good.uiza.co", "user information"],
+      ["good.uiza.co/path", "path"],
+      ["good.uiza.co/", undefined],
+      ["good.uiza.co?x", "query"],
+      ["good.uiza.co#x", "fragment"],
+      ["http://good.uiza.co", "http://"],
+      ["http://192.168.1.10", "http://"],
+      ["http://localhost.evil.example", "http://"],
+      ["ftp://good.uiza.co", "scheme \"ftp:\""],
+      ["javascript:alert(1)", "malformed scheme"],
+      ["good.uiza.co\r\nx-injected: 1", "line break at position 13"],
+      ["good.uiza.co\n", "line break at position 13"],
+      [" good.uiza.co", "whitespace at position 1"],
+      ["good .uiza.co", "whitespace at position 5"],
+      ["good.uiza.co\t", "whitespace at position 13"],
+      ["gööd.uiza.co", "non-ASCII character at position 2"],
+      ["good_uiza.co", "not a valid host name"],
+      ["-good.uiza.co", "not a valid host name"],
+      ["good.uiza.co:0", "port outside"],
+      ["good.uiza.co:70000", "port outside"],
+      ["good.uiza.co:http", "malformed scheme"],
+      ["https://", "no host name"],
+      ["good.uiza.co\\evil.example", "path"]
+    ] as const
+  )("rejects %j", ([input, problem]) =>
     Effect.gen(function*() {
       if (problem === undefined) {
         // A lone trailing slash is not a path.
@@ -132,14 +134,16 @@ describe("UizaConfig: timeouts and retries", () => {
       expect(Option.map(settings.deadline, Duration.toMillis)).toEqual(Option.some(20_000))
     }))
 
-  it.effect.each([
-    [{ timeout: 0 }, "timeout", "must be longer than zero"],
-    [{ timeout: -5 }, "timeout", "must be longer than zero"],
-    [{ deadline: "0 millis" }, "deadline", "must be longer than zero"],
-    [{ maxRetries: -1 }, "maxRetries", "whole number"],
-    [{ maxRetries: 1.5 }, "maxRetries", "whole number"],
-    [{ maxRetries: Number.NaN }, "maxRetries", "whole number"]
-  ] as const)("rejects %j", ([options, setting, problem]) =>
+  it.effect.each(
+    [
+      [{ timeout: 0 }, "timeout", "must be longer than zero"],
+      [{ timeout: -5 }, "timeout", "must be longer than zero"],
+      [{ deadline: "0 millis" }, "deadline", "must be longer than zero"],
+      [{ maxRetries: -1 }, "maxRetries", "whole number"],
+      [{ maxRetries: 1.5 }, "maxRetries", "whole number"],
+      [{ maxRetries: Number.NaN }, "maxRetries", "whole number"]
+    ] as const
+  )("rejects %j", ([options, setting, problem]) =>
     Effect.gen(function*() {
       const error = yield* configErrorOf(options)
       expect(error.setting).toBe(setting)
@@ -198,7 +202,9 @@ describe("UizaConfig.layerConfig", () => {
 
   it.effect("names the variable of an invalid domain", () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(build({ UIZA_WORKSPACE_API_DOMAIN: "http://evil.example", UIZA_AUTHORIZATION: token }))
+      const error = yield* Effect.flip(
+        build({ UIZA_WORKSPACE_API_DOMAIN: "http://evil.example", UIZA_AUTHORIZATION: token })
+      )
       expect(error.message).toContain("workspaceApiDomain (UIZA_WORKSPACE_API_DOMAIN) uses http://")
     }))
 

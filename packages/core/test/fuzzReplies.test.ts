@@ -35,7 +35,9 @@ const bodyArbitrary: FastCheck.Arbitrary<Uint8Array> = FastCheck.oneof(
     data: FastCheck.oneof(
       FastCheck.constant(null),
       FastCheck.record({ message: FastCheck.oneof(FastCheck.string(), FastCheck.integer()) }),
-      FastCheck.array(FastCheck.record({ type: FastCheck.string(), field: FastCheck.string(), message: FastCheck.string() }))
+      FastCheck.array(
+        FastCheck.record({ type: FastCheck.string(), field: FastCheck.string(), message: FastCheck.string() })
+      )
     ),
     requestId: FastCheck.oneof(FastCheck.uuid(), FastCheck.integer()),
     datetime: FastCheck.oneof(FastCheck.string(), FastCheck.date({ noInvalidDate: true }).map((d) => d.toISOString())),
@@ -48,11 +50,22 @@ const bodyArbitrary: FastCheck.Arbitrary<Uint8Array> = FastCheck.oneof(
 const replyArbitrary: FastCheck.Arbitrary<Reply> = FastCheck.record({
   status: FastCheck.integer({ min: 100, max: 599 }),
   contentType: FastCheck.option(
-    FastCheck.constantFrom("application/json", "text/html", "text/plain; charset=latin1", "application/octet-stream", "", "application/json; charset=utf-16"),
+    FastCheck.constantFrom(
+      "application/json",
+      "text/html",
+      "text/plain; charset=latin1",
+      "application/octet-stream",
+      "",
+      "application/json; charset=utf-16"
+    ),
     { nil: undefined }
   ),
   retryAfter: FastCheck.option(
-    FastCheck.oneof(FastCheck.nat(200).map(String), FastCheck.string({ maxLength: 40 }), FastCheck.date().map((d) => Number.isNaN(d.getTime()) ? "x" : d.toUTCString())),
+    FastCheck.oneof(
+      FastCheck.nat(200).map(String),
+      FastCheck.string({ maxLength: 40 }),
+      FastCheck.date().map((d) => Number.isNaN(d.getTime()) ? "x" : d.toUTCString())
+    ),
     { nil: undefined }
   ),
   body: bodyArbitrary
@@ -108,28 +121,32 @@ const expectTypedOutcome = (exit: Exit.Exit<unknown, unknown>) => {
 }
 
 describe("arbitrary replies", () => {
-  it.live("every (status, content type, body) gives a LogoutResult or a UizaError", () =>
-    Effect.promise(() =>
-      FastCheck.assert(
-        FastCheck.asyncProperty(replyArbitrary, async (reply) => {
-          const exit = await Effect.runPromiseExit(
-            User.logout().pipe(
-              Effect.provide(layerOf(reply)),
-              // A hang would show as this defect.
-              Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => "hang" as const }),
-              Effect.catchIf((error) => error === "hang", () => Effect.dieMessage("the call hung"))
+  it.live(
+    "every (status, content type, body) gives a LogoutResult or a UizaError",
+    () =>
+      Effect.promise(() =>
+        FastCheck.assert(
+          FastCheck.asyncProperty(replyArbitrary, async (reply) => {
+            const exit = await Effect.runPromiseExit(
+              User.logout().pipe(
+                Effect.provide(layerOf(reply)),
+                // A hang would show as this defect.
+                Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => "hang" as const }),
+                Effect.catchIf((error) => error === "hang", () => Effect.dieMessage("the call hung"))
+              )
             )
-          )
-          expectTypedOutcome(exit)
-          // A success only ever comes from a 2xx.
-          if (Exit.isSuccess(exit)) expect(reply.status >= 200 && reply.status <= 299).toBe(true)
-          // A non-2xx is always an error whatever its body; 4xx/5xx carry the status.
-          if (Exit.isFailure(exit) && reply.status >= 400) {
-            const [error] = Cause.failures(exit.cause)
-            expect("status" in error && error.status).toBe(reply.status)
-          }
-        }),
-        { numRuns: 1_000 }
-      )
-    ), { timeout: 120_000 })
+            expectTypedOutcome(exit)
+            // A success only ever comes from a 2xx.
+            if (Exit.isSuccess(exit)) expect(reply.status >= 200 && reply.status <= 299).toBe(true)
+            // A non-2xx is always an error whatever its body; 4xx/5xx carry the status.
+            if (Exit.isFailure(exit) && reply.status >= 400) {
+              const [error] = Cause.failures(exit.cause)
+              expect("status" in error && error.status).toBe(reply.status)
+            }
+          }),
+          { numRuns: 1_000 }
+        )
+      ),
+    { timeout: 120_000 }
+  )
 })

@@ -69,7 +69,9 @@ describe("the token never shows", () => {
 
   it.effect("in the config error for a bad token", () =>
     Effect.gen(function*() {
-      const exit = yield* Effect.exit(UizaConfig.make({ workspaceApiDomain: "api.uiza.example", authorization: `${token}\n` }))
+      const exit = yield* Effect.exit(
+        UizaConfig.make({ workspaceApiDomain: "api.uiza.example", authorization: `${token}\n` })
+      )
       if (Exit.isSuccess(exit)) return expect.fail("accepted a token with a line break")
       expect(Cause.pretty(exit.cause)).not.toContain(token)
       expectNoToken(Cause.squash(exit.cause))

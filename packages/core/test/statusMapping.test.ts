@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { User, UizaError } from "@uiza-effect/core"
+import { UizaError, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import { fixture, reply, stubUiza } from "./support/stubHttpClient.js"
 
@@ -150,7 +150,11 @@ describe("status mapping", () => {
   it.effect("an error body with wrongly typed fields still gives the status error", () =>
     Effect.gen(function*() {
       const error = yield* logoutFails(reply(404, JSON.stringify({ code: "404", message: 42, requestId: ["x"] })))
-      expect(error).toMatchObject({ _tag: "NotFoundError", status: 404, message: "The requested resource doesn't exist." })
+      expect(error).toMatchObject({
+        _tag: "NotFoundError",
+        status: 404,
+        message: "The requested resource doesn't exist."
+      })
       expect(error).not.toHaveProperty("requestId")
     }))
 

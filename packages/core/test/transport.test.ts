@@ -1,7 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import { describe, expect, it } from "@effect/vitest"
-import { UizaConfig, User, type UizaError } from "@uiza-effect/core"
+import { UizaConfig, type UizaError, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
@@ -43,21 +43,24 @@ describe("transport failures", () => {
     ["EAI_AGAIN", "temporary DNS failure"],
     ["UND_ERR_CONNECT_TIMEOUT", "connecting timed out"],
     ["EHOSTUNREACH", "the host is unreachable"]
-  ])("%s happened before anything was sent: retried, then a ConnectionError", ([code, words]) =>
-    Effect.gen(function*() {
-      const uiza = failingUiza(fetchFailure(code))
-      const error = yield* runToEnd(uiza.layer)
-      expect(error).toMatchObject({
-        _tag: "ConnectionError",
-        reason: code,
-        possiblyDelivered: false,
-        retryable: true,
-        attempts: 3
+  ])(
+    "%s happened before anything was sent: retried, then a ConnectionError",
+    ([code, words]) =>
+      Effect.gen(function*() {
+        const uiza = failingUiza(fetchFailure(code))
+        const error = yield* runToEnd(uiza.layer)
+        expect(error).toMatchObject({
+          _tag: "ConnectionError",
+          reason: code,
+          possiblyDelivered: false,
+          retryable: true,
+          attempts: 3
+        })
+        expect(error.message).toContain(words)
+        expect(error.message).toContain("https://api.uiza.example")
+        expect(uiza.requests()).toBe(3)
       })
-      expect(error.message).toContain(words)
-      expect(error.message).toContain("https://api.uiza.example")
-      expect(uiza.requests()).toBe(3)
-    }))
+  )
 
   it.effect.each(["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"])(
     "%s may have happened after the request was written: not retried",
@@ -84,7 +87,12 @@ describe("transport failures", () => {
       Effect.gen(function*() {
         const uiza = failingUiza(systemError(code))
         const error = yield* runToEnd(uiza.layer)
-        expect(error).toMatchObject({ _tag: "ConnectionError", reason: code, possiblyDelivered: false, retryable: false })
+        expect(error).toMatchObject({
+          _tag: "ConnectionError",
+          reason: code,
+          possiblyDelivered: false,
+          retryable: false
+        })
         expect(uiza.requests()).toBe(1)
       })
   )
@@ -95,7 +103,12 @@ describe("transport failures", () => {
       Effect.gen(function*() {
         const uiza = failingUiza(new Error("local"), reason)
         const error = yield* runToEnd(uiza.layer)
-        expect(error).toMatchObject({ _tag: "ConnectionError", reason: tag, possiblyDelivered: false, retryable: false })
+        expect(error).toMatchObject({
+          _tag: "ConnectionError",
+          reason: tag,
+          possiblyDelivered: false,
+          retryable: false
+        })
         expect(error.message).toContain("nothing was sent")
         expect(uiza.requests()).toBe(1)
       })

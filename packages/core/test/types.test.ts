@@ -1,6 +1,6 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expectTypeOf, it } from "@effect/vitest"
-import { type UizaConfig, User, type UizaError } from "@uiza-effect/core"
+import { type UizaConfig, type UizaError, User } from "@uiza-effect/core"
 import type * as Effect from "effect/Effect"
 
 // Checked by `tsc -b` (part of the test command); the runtime assertions are no-ops.

@@ -7,8 +7,8 @@
  *
  * @since 0.1.0
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import { UizaConfig, type UizaError } from "@uiza-effect/core"
 import * as Layer from "effect/Layer"
 

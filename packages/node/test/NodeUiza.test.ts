@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { UizaConfig, User, UizaError } from "@uiza-effect/core"
+import { UizaConfig, UizaError, User } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
 import { NodeUizaServer } from "@uiza-effect/server"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -65,7 +65,10 @@ describe("NodeUiza against the local Uiza server on 127.0.0.1", () => {
       // One HttpClient (and pool) for all; one UizaConfig per token.
       const results = yield* Effect.forEach(
         tokens,
-        (token) => User.logout().pipe(Effect.provide(UizaConfig.layer({ workspaceApiDomain: server.url, authorization: token }))),
+        (token) =>
+          User.logout().pipe(
+            Effect.provide(UizaConfig.layer({ workspaceApiDomain: server.url, authorization: token }))
+          ),
         { concurrency: 5 }
       ).pipe(Effect.provide(NodeUiza.layerHttpClient))
       expect(results.map((result) => result.message)).toEqual(tokens.map(() => "Logout success"))

@@ -1,8 +1,8 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
+import { describe, expectTypeOf, it } from "@effect/vitest"
 import { BrowserUiza } from "@uiza-effect/browser"
 import type { UizaConfig, UizaError } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
-import { describe, expectTypeOf, it } from "@effect/vitest"
 import type * as Layer from "effect/Layer"
 
 // Checked by `tsc -b` (part of the test command); the runtime assertions are no-ops.

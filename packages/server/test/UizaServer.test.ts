@@ -87,7 +87,10 @@ describe("UizaServer (in memory)", () => {
     const server = UizaServer.make({ tokens: ["uap-a"] })
     const handler = handlerOf(server)
     const statuses = await Promise.all(
-      Array.from({ length: 10 }, () => handler(logoutRequest({ headers: { authorization: "uap-a" } })).then((r) => r.status))
+      Array.from(
+        { length: 10 },
+        () => handler(logoutRequest({ headers: { authorization: "uap-a" } })).then((r) => r.status)
+      )
     )
     expect(statuses.filter((status) => status === 200)).toHaveLength(1)
     expect(statuses.filter((status) => status === 401)).toHaveLength(9)

@@ -154,8 +154,7 @@ export const callApi = <A>(
               body,
               retryAfter: parseRetryAfter(response.headers["retry-after"], now),
               attempts: attemptNumber
-            })
-          )
+            }))
         ),
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
         Effect.tapBoth({ onFailure: () => landed, onSuccess: () => landed })
@@ -172,8 +171,10 @@ export const callApi = <A>(
           const retryAfter = "retryAfter" in error ? error.retryAfter : undefined
           return retryAfter === undefined
             ? Effect.succeed(true)
-            : Effect.map(Clock.currentTimeMillis, (now) =>
-              now + Duration.toMillis(retryAfter) < startedAt + Duration.toMillis(deadline))
+            : Effect.map(
+              Clock.currentTimeMillis,
+              (now) => now + Duration.toMillis(retryAfter) < startedAt + Duration.toMillis(deadline)
+            )
         }
       })
 
@@ -190,9 +191,9 @@ export const callApi = <A>(
           duration: deadline,
           onTimeout: () =>
             new UizaError.TimeoutError({
-              message: `No reply from ${origin} within the deadline of ${
-                Duration.format(deadline)
-              }${inFlight ? "; the request may have been delivered" : " (while waiting to retry)"}.`,
+              message: `No reply from ${origin} within the deadline of ${Duration.format(deadline)}${
+                inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
+              }.`,
               phase: "deadline",
               timeout: deadline,
               possiblyDelivered: inFlight,

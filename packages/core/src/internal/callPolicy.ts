@@ -2,8 +2,8 @@ import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
-import type * as UizaError from "../UizaError.js"
 import type { Settings } from "../UizaConfig.js"
+import type * as UizaError from "../UizaError.js"
 
 /**
  * The per-call overrides of the client's timeout and retry policy.

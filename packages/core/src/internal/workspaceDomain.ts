@@ -69,7 +69,9 @@ export const normaliseWorkspaceApiDomain = (input: string): Either.Either<string
     if (portNumber < 1 || portNumber > 65535) return Either.left("has a port outside 1-65535")
   }
   if (scheme === "http" && !isLoopback(host.replace(/\.$/, ""))) {
-    return Either.left("uses http://, which would send the token unencrypted; use https:// (http:// is accepted only for localhost, 127.0.0.0/8 and [::1])")
+    return Either.left(
+      "uses http://, which would send the token unencrypted; use https:// (http:// is accepted only for localhost, 127.0.0.0/8 and [::1])"
+    )
   }
 
   try {

@@ -46,5 +46,5 @@ export const stubUiza = (answer: Answer, options: Partial<UizaConfig.Options> = 
 }
 
 /** A reply with a body and a content type. */
-export const reply = (status: number, body: string | null, contentType = "application/json") =>
-  () => new Response(body, { status, headers: body === null ? {} : { "content-type": contentType } })
+export const reply = (status: number, body: string | null, contentType = "application/json") => () =>
+  new Response(body, { status, headers: body === null ? {} : { "content-type": contentType } })

@@ -56,7 +56,10 @@ type Mode =
 const modeArbitrary: FastCheck.Arbitrary<Mode> = FastCheck.oneof(
   FastCheck.record({
     _tag: FastCheck.constant("Reply" as const),
-    status: FastCheck.oneof(FastCheck.constantFrom(200, 400, 401, 404, 422, 500, 502, 503), FastCheck.integer({ min: 200, max: 599 })),
+    status: FastCheck.oneof(
+      FastCheck.constantFrom(200, 400, 401, 404, 422, 500, 502, 503),
+      FastCheck.integer({ min: 200, max: 599 })
+    ),
     body: FastCheck.nat(8),
     echoHeader: FastCheck.boolean()
   }),
@@ -69,7 +72,10 @@ const modeArbitrary: FastCheck.Arbitrary<Mode> = FastCheck.oneof(
   FastCheck.constant({ _tag: "StallBeforeHeaders" as const }),
   FastCheck.constant({ _tag: "ResetBeforeRead" as const }),
   FastCheck.constant({ _tag: "ResetAfterRead" as const }),
-  FastCheck.record({ _tag: FastCheck.constant("Redirect" as const), status: FastCheck.constantFrom(301, 302, 307, 308) }),
+  FastCheck.record({
+    _tag: FastCheck.constant("Redirect" as const),
+    status: FastCheck.constantFrom(301, 302, 307, 308)
+  }),
   FastCheck.constant({ _tag: "Refused" as const })
 )
 
@@ -137,78 +143,82 @@ describe("the canary token never leaks", () => {
       )
     ), { timeout: 120_000 })
 
-  it.live("through invalid configuration, and never in the config service or the layers", () =>
-    Effect.promise(() =>
-      FastCheck.assert(
-        FastCheck.asyncProperty(canaryArbitrary, async (token) => {
-          const invalid: Array<UizaConfig.Options> = [
-            { workspaceApiDomain: `${token}@evil.example`, authorization: token },
-            { workspaceApiDomain: `https://good.uiza.co/${token}`, authorization: token },
-            { workspaceApiDomain: `good.uiza.co?${token}`, authorization: token },
-            { workspaceApiDomain: `ftp://${token}`, authorization: token },
-            { workspaceApiDomain: "good.uiza.co", authorization: `${token}\r\nx-evil: 1` },
-            { workspaceApiDomain: "good.uiza.co", authorization: ` ${token}` },
-            { workspaceApiDomain: "good.uiza.co", authorization: `${token}é` },
-            { workspaceApiDomain: "good.uiza.co", authorization: token, timeout: token as never },
-            { workspaceApiDomain: "good.uiza.co", authorization: token, maxRetries: Number.NaN }
-          ]
-          for (const options of invalid) {
-            const { exit, logs, spans } = await Effect.runPromise(
-              capture(Effect.provide(UizaConfig.UizaConfig, UizaConfig.layer(options)))
-            )
-            expect(exit._tag).toBe("Failure")
-            expectNoCanary(token, [...outcomeTexts(exit), ...logs, ...spans.flatMap(spanTexts)])
-          }
+  it.live(
+    "through invalid configuration, and never in the config service or the layers",
+    () =>
+      Effect.promise(() =>
+        FastCheck.assert(
+          FastCheck.asyncProperty(canaryArbitrary, async (token) => {
+            const invalid: Array<UizaConfig.Options> = [
+              { workspaceApiDomain: `${token}@evil.example`, authorization: token },
+              { workspaceApiDomain: `https://good.uiza.co/${token}`, authorization: token },
+              { workspaceApiDomain: `good.uiza.co?${token}`, authorization: token },
+              { workspaceApiDomain: `ftp://${token}`, authorization: token },
+              { workspaceApiDomain: "good.uiza.co", authorization: `${token}\r\nx-evil: 1` },
+              { workspaceApiDomain: "good.uiza.co", authorization: ` ${token}` },
+              { workspaceApiDomain: "good.uiza.co", authorization: `${token}é` },
+              { workspaceApiDomain: "good.uiza.co", authorization: token, timeout: token as never },
+              { workspaceApiDomain: "good.uiza.co", authorization: token, maxRetries: Number.NaN }
+            ]
+            for (const options of invalid) {
+              const { exit, logs, spans } = await Effect.runPromise(
+                capture(Effect.provide(UizaConfig.UizaConfig, UizaConfig.layer(options)))
+              )
+              expect(exit._tag).toBe("Failure")
+              expectNoCanary(token, [...outcomeTexts(exit), ...logs, ...spans.flatMap(spanTexts)])
+            }
 
-          // Values read from a ConfigProvider, the token among them in the wrong places.
-          const fromEnvironment = (map: Record<string, string>) =>
-            Effect.runPromise(
-              capture(
-                Effect.provide(
-                  UizaConfig.UizaConfig,
-                  UizaConfig.layerConfig().pipe(
-                    Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(map)))))
+            // Values read from a ConfigProvider, the token among them in the wrong places.
+            const fromEnvironment = (map: Record<string, string>) =>
+              Effect.runPromise(
+                capture(
+                  Effect.provide(
+                    UizaConfig.UizaConfig,
+                    UizaConfig.layerConfig().pipe(
+                      Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(map)))))
+                    )
                   )
                 )
               )
-            )
-          for (
-            const map of [
-              { UIZA_WORKSPACE_API_DOMAIN: "good.uiza.co", UIZA_AUTHORIZATION: token, UIZA_TIMEOUT: token },
-              { UIZA_WORKSPACE_API_DOMAIN: "good.uiza.co", UIZA_AUTHORIZATION: token, UIZA_MAX_RETRIES: token },
-              { UIZA_WORKSPACE_API_DOMAIN: "good.uiza.co", UIZA_AUTHORIZATION: token, UIZA_DEADLINE: token },
-              { UIZA_WORKSPACE_API_DOMAIN: `${token}@evil.example`, UIZA_AUTHORIZATION: token }
-            ]
-          ) {
-            const { exit, logs } = await fromEnvironment(map)
-            expect(exit._tag).toBe("Failure")
-            expectNoCanary(token, [...outcomeTexts(exit), ...logs])
-          }
+            for (
+              const map of [
+                { UIZA_WORKSPACE_API_DOMAIN: "good.uiza.co", UIZA_AUTHORIZATION: token, UIZA_TIMEOUT: token },
+                { UIZA_WORKSPACE_API_DOMAIN: "good.uiza.co", UIZA_AUTHORIZATION: token, UIZA_MAX_RETRIES: token },
+                { UIZA_WORKSPACE_API_DOMAIN: "good.uiza.co", UIZA_AUTHORIZATION: token, UIZA_DEADLINE: token },
+                { UIZA_WORKSPACE_API_DOMAIN: `${token}@evil.example`, UIZA_AUTHORIZATION: token }
+              ]
+            ) {
+              const { exit, logs } = await fromEnvironment(map)
+              expect(exit._tag).toBe("Failure")
+              expectNoCanary(token, [...outcomeTexts(exit), ...logs])
+            }
 
-          // A valid configuration: the service and the layers show <redacted>.
-          const options = { workspaceApiDomain: "good.uiza.co", authorization: token }
-          const settings = await Effect.runPromise(UizaConfig.make(options))
-          const redactedSettings = await Effect.runPromise(
-            UizaConfig.make({ ...options, authorization: Redacted.make(token) })
-          )
-          const texts = [
-            ...renderings(settings),
-            ...renderings(redactedSettings),
-            `${settings.authorization}`,
-            String(settings.authorization),
-            util.inspect(UizaConfig.layer(options), { depth: Infinity, showHidden: true }),
-            util.inspect(NodeUiza.layer(options), { depth: Infinity, showHidden: true }),
-            JSON.stringify(settings)
-          ]
-          expectNoCanary(token, texts)
-          const fromLayer = await Effect.runPromise(
-            Effect.provide(UizaConfig.UizaConfig, NodeUiza.layer(options))
-          )
-          expectNoCanary(token, renderings(fromLayer))
-        }),
-        { numRuns: 20 }
-      )
-    ), { timeout: 60_000 })
+            // A valid configuration: the service and the layers show <redacted>.
+            const options = { workspaceApiDomain: "good.uiza.co", authorization: token }
+            const settings = await Effect.runPromise(UizaConfig.make(options))
+            const redactedSettings = await Effect.runPromise(
+              UizaConfig.make({ ...options, authorization: Redacted.make(token) })
+            )
+            const texts = [
+              ...renderings(settings),
+              ...renderings(redactedSettings),
+              `${settings.authorization}`,
+              String(settings.authorization),
+              util.inspect(UizaConfig.layer(options), { depth: Infinity, showHidden: true }),
+              util.inspect(NodeUiza.layer(options), { depth: Infinity, showHidden: true }),
+              JSON.stringify(settings)
+            ]
+            expectNoCanary(token, texts)
+            const fromLayer = await Effect.runPromise(
+              Effect.provide(UizaConfig.UizaConfig, NodeUiza.layer(options))
+            )
+            expectNoCanary(token, renderings(fromLayer))
+          }),
+          { numRuns: 20 }
+        )
+      ),
+    { timeout: 60_000 }
+  )
 
   it.scopedLive("an echo spelled with JSON escapes is scrubbed from results, errors and spans", () =>
     Effect.gen(function*() {

@@ -19,37 +19,41 @@ const replyArbitrary = FastCheck.record({
 })
 
 describe("arbitrary replies on a real socket", () => {
-  it.live("every reply gives a LogoutResult or a UizaError, never a defect or a hang", () =>
-    Effect.promise(() =>
-      FastCheck.assert(
-        FastCheck.asyncProperty(replyArbitrary, async (reply) => {
-          const exit = await Effect.runPromiseExit(Effect.scoped(Effect.gen(function*() {
-            const server = yield* FaultServer.make([{
-              _tag: "Reply",
-              status: reply.status,
-              headers: { "content-type": reply.contentType },
-              body: reply.body
-            }])
-            return yield* User.logout().pipe(
-              Effect.provide(NodeUiza.layer({
-                workspaceApiDomain: server.url,
-                authorization: TOKEN,
-                maxRetries: 0,
-                timeout: "300 millis"
-              }))
-            )
-          })))
-          if (Exit.isSuccess(exit)) {
-            expect(exit.value).toBeInstanceOf(User.LogoutResult)
-            expect(reply.status >= 200 && reply.status <= 299).toBe(true)
-            return
-          }
-          expect(Cause.isDie(exit.cause), Cause.pretty(exit.cause)).toBe(false)
-          const failures = [...Cause.failures(exit.cause)]
-          expect(failures.length).toBe(1)
-          expect(UizaError.isUizaError(failures[0]), Cause.pretty(exit.cause)).toBe(true)
-        }),
-        { numRuns: 60 }
-      )
-    ), { timeout: 120_000 })
+  it.live(
+    "every reply gives a LogoutResult or a UizaError, never a defect or a hang",
+    () =>
+      Effect.promise(() =>
+        FastCheck.assert(
+          FastCheck.asyncProperty(replyArbitrary, async (reply) => {
+            const exit = await Effect.runPromiseExit(Effect.scoped(Effect.gen(function*() {
+              const server = yield* FaultServer.make([{
+                _tag: "Reply",
+                status: reply.status,
+                headers: { "content-type": reply.contentType },
+                body: reply.body
+              }])
+              return yield* User.logout().pipe(
+                Effect.provide(NodeUiza.layer({
+                  workspaceApiDomain: server.url,
+                  authorization: TOKEN,
+                  maxRetries: 0,
+                  timeout: "300 millis"
+                }))
+              )
+            })))
+            if (Exit.isSuccess(exit)) {
+              expect(exit.value).toBeInstanceOf(User.LogoutResult)
+              expect(reply.status >= 200 && reply.status <= 299).toBe(true)
+              return
+            }
+            expect(Cause.isDie(exit.cause), Cause.pretty(exit.cause)).toBe(false)
+            const failures = [...Cause.failures(exit.cause)]
+            expect(failures.length).toBe(1)
+            expect(UizaError.isUizaError(failures[0]), Cause.pretty(exit.cause)).toBe(true)
+          }),
+          { numRuns: 60 }
+        )
+      ),
+    { timeout: 120_000 }
+  )
 })

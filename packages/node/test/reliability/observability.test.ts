@@ -27,7 +27,9 @@ describe("observability", () => {
         expect(child.parent._tag === "Some" && child.parent.value.spanId).toBe(span.spanId)
       }
 
-      const attemptLines = logs.filter((line) => line.includes("Uiza.User.logout: attempt") && line.startsWith("timestamp"))
+      const attemptLines = logs.filter((line) =>
+        line.includes("Uiza.User.logout: attempt") && line.startsWith("timestamp")
+      )
       expect(attemptLines.length).toBe(2)
       expect(attemptLines[0]).toContain("level=DEBUG")
       expect(attemptLines[0]).toContain("attempt 1")

@@ -150,7 +150,9 @@ const start = (script: Script) =>
       timers.add(timer)
     }
 
-    const record = (req: { method?: string | undefined; url?: string | undefined; headers: http.IncomingHttpHeaders }) => {
+    const record = (
+      req: { method?: string | undefined; url?: string | undefined; headers: http.IncomingHttpHeaders }
+    ) => {
       const entry: RecordedRequest = {
         index: requests.length,
         at: performance.now(),

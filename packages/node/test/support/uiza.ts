@@ -29,5 +29,7 @@ export const logoutError = (
   client: ClientOptions = {},
   call?: User.LogoutOptions
 ): Effect.Effect<UizaError.UizaError> =>
-  Effect.flatMap(logout(url, client, call), (either) =>
-    either._tag === "Left" ? Effect.succeed(either.left) : Effect.dieMessage("expected the logout to fail"))
+  Effect.flatMap(
+    logout(url, client, call),
+    (either) => either._tag === "Left" ? Effect.succeed(either.left) : Effect.dieMessage("expected the logout to fail")
+  )
