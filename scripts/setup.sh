@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 PNPM_VERSION=10.34.9
 pnpm() { npx --yes "pnpm@$PNPM_VERSION" "$@"; }
 
-pnpm install --frozen-lockfile --reporter=append-only >/dev/null
+log=$(mktemp)
+pnpm install --frozen-lockfile --reporter=append-only >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 1; }
+rm -f "$log"
 
 if [ "${1:-}" = "--browser" ]; then
   chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
