@@ -35,7 +35,9 @@ const byFn = new Map<string, number>()
 const byPkg = new Map<string, number>()
 for (const [id, t] of self) {
   const n = byId.get(id)!
-  const key = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").slice(-2).join("/")}:${n.callFrame.lineNumber + 1}`
+  const key = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").slice(-2).join("/")}:${
+    n.callFrame.lineNumber + 1
+  }`
   byFn.set(key, (byFn.get(key) ?? 0) + t)
   const pkg = pkgOf(n.callFrame.url)
   byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + t)

@@ -128,9 +128,9 @@ const throughput = async () => {
       }
       rows.push(row)
       log(
-        `| ${variant.name} | ${fmt(row.callsPerSec)} | ${fmt(row.usPerCall, 1)} | ${fmt(row.p50)} | ${
-          fmt(row.p99)
-        } | ${fmt(row.cpuUsPerCall, 0)} | ${fmt(row.vsFetch, 2)} | ${fmt(row.vsUndici, 2)} |`
+        `| ${variant.name} | ${fmt(row.callsPerSec)} | ${fmt(row.usPerCall, 1)} | ${fmt(row.p50)} | ${fmt(row.p99)} | ${
+          fmt(row.cpuUsPerCall, 0)
+        } | ${fmt(row.vsFetch, 2)} | ${fmt(row.vsUndici, 2)} |`
       )
     }
   }
@@ -143,7 +143,10 @@ const runChild = (args: ReadonlyArray<string>, nodeFlags: ReadonlyArray<string>)
     let out = ""
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()))
     child.once("error", reject)
-    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code}: ${args.join(" ")}`))))
+    child.once(
+      "exit",
+      (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code}: ${args.join(" ")}`)))
+    )
   })
 
 const heap = async () => {
@@ -156,7 +159,13 @@ const heap = async () => {
   log("|---|--:|--:|")
   for (const variant of variants) {
     const out = await runChild(
-      [`${here}heap.ts`, `--variant=${Variants.slug(variant.name)}`, `--origin=${server.origin}`, `--calls=${heapCalls}`, `--concurrency=${concurrency}`],
+      [
+        `${here}heap.ts`,
+        `--variant=${Variants.slug(variant.name)}`,
+        `--origin=${server.origin}`,
+        `--calls=${heapCalls}`,
+        `--concurrency=${concurrency}`
+      ],
       ["--expose-gc", "--conditions=source", "--import", "tsx"]
     )
     const result = JSON.parse(out.trim().split("\n").at(-1)!) as { allocatedPerCall: number; retained: number }
@@ -199,7 +208,9 @@ const importCost = async () => {
 const cpus = os.cpus()
 log(`# uiza-effect logout benchmark`)
 log(
-  `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, server: ${serverMode} (separate process)`
+  `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${
+    cpus[0]?.model ?? "cpu"
+  }, server: ${serverMode} (separate process)`
 )
 log(`variants: ${variants.map((v) => v.name).join(", ")}`)
 log(`rounds ${rounds}, ${seqCalls} sequential and ${concCalls} concurrent (${concurrency} lanes) calls per round`)

@@ -30,9 +30,7 @@ const body = JSON.stringify({
   type: "SUCCESS"
 })
 const init = { status: 200, headers: { "content-type": "application/json" } }
-const stub = HttpClient.make((request) =>
-  Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body, init)))
-)
+const stub = HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body, init))))
 const stubLayer = Layer.succeed(HttpClient.HttpClient, stub)
 const origin = "http://127.0.0.1:1"
 const token = randomToken()
@@ -76,7 +74,9 @@ for (let round = 0; round < rounds + 1; round++) {
     if (round > 0) results.set(name, [...(results.get(name) ?? []), us])
   }
 }
-console.log(`in-memory HttpClient, sequential, ${calls} calls × ${rounds} rounds (median CPU µs per call of this process: user + system, so that other load on the machine counts less)`)
+console.log(
+  `in-memory HttpClient, sequential, ${calls} calls × ${rounds} rounds (median CPU µs per call of this process: user + system, so that other load on the machine counts less)`
+)
 console.log("| case | µs/call |")
 console.log("|---|--:|")
 for (const [name] of cases) console.log(`| ${name} | ${fmt(median(results.get(name)!), 1)} |`)

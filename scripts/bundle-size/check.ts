@@ -64,7 +64,7 @@ const bundle = async (file: string) => {
     metafile: true,
     legalComments: "none",
     sourcemap: false,
-    define: { "process.env.NODE_ENV": '"production"' },
+    define: { "process.env.NODE_ENV": "\"production\"" },
     logLevel: "error",
     plugins: [workspaceDist]
   })
@@ -81,7 +81,9 @@ console.log("| bundle | minified | gzip | gzip above the floor |")
 console.log("|---|--:|--:|--:|")
 for (const entry of entries) {
   const r = results.get(entry.file)!
-  console.log(`| ${entry.label} | ${kB(r.raw)} | ${kB(r.gzip)} | ${entry.file === "effect-floor.ts" ? "—" : kB(r.gzip - floor)} |`)
+  console.log(
+    `| ${entry.label} | ${kB(r.raw)} | ${kB(r.gzip)} | ${entry.file === "effect-floor.ts" ? "—" : kB(r.gzip - floor)} |`
+  )
 }
 
 if (analyze) {
@@ -100,18 +102,30 @@ if (analyze) {
     modules.push([path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""), bytesInOutput])
   }
   console.log("\nSDK bundle, minified bytes by package (before gzip):")
-  for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) console.log(`  ${kB(bytes).padStart(9)}  ${name}`)
+  for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${kB(bytes).padStart(9)}  ${name}`)
+  }
   console.log("\nlargest modules:")
-  for (const [name, bytes] of modules.sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${kB(bytes).padStart(9)}  ${name}`)
+  for (const [name, bytes] of modules.sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    console.log(`  ${kB(bytes).padStart(9)}  ${name}`)
+  }
   // Which modules make the bundle reach effect's Stream/Channel machinery.
-  const streamish = modules.filter(([name]) => /effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(name))
+  const streamish = modules.filter(([name]) =>
+    /effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(name)
+  )
   const total = streamish.reduce((sum, [, b]) => sum + b, 0)
   console.log(`\nStream/Channel/Sink modules: ${kB(total)} minified in ${streamish.length} modules`)
   const importers = new Map<string, Array<string>>()
   for (const [path, input] of Object.entries(meta.inputs)) {
     for (const imp of input.imports) {
-      if (/effect\/dist\/esm\/(Stream|Channel)\.js$/.test(imp.path) && !/effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(path)) {
-        importers.set(imp.path.replace(/^.*\/esm\//, "effect/"), [...(importers.get(imp.path.replace(/^.*\/esm\//, "effect/")) ?? []), path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, "")])
+      if (
+        /effect\/dist\/esm\/(Stream|Channel)\.js$/.test(imp.path) &&
+        !/effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(path)
+      ) {
+        importers.set(imp.path.replace(/^.*\/esm\//, "effect/"), [
+          ...(importers.get(imp.path.replace(/^.*\/esm\//, "effect/")) ?? []),
+          path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, "")
+        ])
       }
     }
   }

@@ -9,6 +9,8 @@ fetch("https://your-workspace-api-domain.uiza.co/api/public/v3/admin/user/logout
   redirect: "manual"
 }).then(async (response) => {
   const json = JSON.parse(await response.text())
-  if (!response.ok || json.type === "ERROR" || json.code >= 400) throw new Error(json.message ?? `HTTP ${response.status}`)
+  if (!response.ok || json.type === "ERROR" || json.code >= 400) {
+    throw new Error(json.message ?? `HTTP ${response.status}`)
+  }
   console.log(json.data?.message ?? json.message)
 }).catch((error) => console.error(error))

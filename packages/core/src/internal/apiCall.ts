@@ -1,4 +1,3 @@
-import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -6,6 +5,8 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { constTrue } from "effect/Function"
+import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
@@ -32,10 +33,6 @@ export interface Operation<A> extends Omit<ReplyReader<A>, "scrub"> {
 }
 
 const REDACTED = "<redacted>"
-
-// The HTTP client's spans record header values unless their names are
-// redacted. A server can echo the token in any header, so none is recorded.
-const EVERY_HEADER: ReadonlyArray<RegExp> = [/^/]
 
 // Replaces every occurrence of the token in text a server sent back.
 const scrubberOf = (token: string) => (text: string): string =>
@@ -87,8 +84,7 @@ export const callApi = <A>(
 ): Effect.Effect<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig> =>
   Effect.gen(function*() {
     const settings = yield* UizaConfig
-    // Trace headers would make every browser call fail a CORS preflight the API does not expect.
-    const client = HttpClient.withTracerPropagation(yield* HttpClient.HttpClient, false)
+    const client = yield* HttpClient.HttpClient
     const policy = yield* Either.match(policyOf(settings, overrides), {
       // A per-call option outside its type is a programming error, found before anything is sent.
       onLeft: (problem) => Effect.dieMessage(`Invalid option of ${operation.spanName}: ${problem}.`),
@@ -97,6 +93,8 @@ export const callApi = <A>(
     const origin = settings.baseUrl
     const reader: ReplyReader<A> = { ...operation, scrub: scrubberOf(Redacted.value(settings.authorization)) }
     const request = buildRequest(operation, origin, settings.authorization)
+    // The call's span is the only one: the platform's per-request span is off (see `execute`).
+    yield* Effect.annotateCurrentSpan({ "http.request.method": operation.method, "url.full": request.url })
 
     let attempts = 0
     // Whether a request is on the wire: only then can a deadline cut off a call that took effect.
@@ -109,10 +107,14 @@ export const callApi = <A>(
       let phase: "response" | "body" = "response"
       return Effect.logDebug(`${operation.spanName}: attempt ${attemptNumber}`).pipe(
         Effect.annotateLogs({ "http.method": operation.method, "url.full": request.url }),
+        Effect.whenLogLevel(LogLevel.Debug),
         Effect.zipRight(Effect.sync(() => {
           inFlight = true
         })),
-        Effect.zipRight(Effect.locally(client.execute(request), Headers.currentRedactedNames, EVERY_HEADER)),
+        // Without the platform's span, no trace headers are sent (they would fail the CORS
+        // preflight of a browser call) and no response header, which a server could fill
+        // with the token, is recorded.
+        Effect.zipRight(Effect.locally(client.execute(request), HttpClient.currentTracerDisabledWhen, constTrue)),
         Effect.flatMap((response) => {
           phase = "body"
           return response.text.pipe(
