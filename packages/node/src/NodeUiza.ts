@@ -8,13 +8,68 @@
  * @since 0.1.0
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { Agent } from "@effect/platform-node/Undici"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { UizaConfig, type UizaError } from "@uiza-effect/core"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
 /**
- * The `HttpClient` of the preset: undici, with a pool that closes when the
- * layer's scope does. Redirects are not followed.
+ * Options of the preset's connection pool.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PoolOptions {
+  /**
+   * The most sockets open to one origin at once (default 64); further calls
+   * wait for a free one, so any number of concurrent logouts stays bounded.
+   */
+  readonly connections?: number | undefined
+}
+
+/**
+ * The default size of the connection pool, per origin.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultConnections = 64
+
+/**
+ * An `HttpClient` on undici with a bounded pool of its own, closed (every
+ * socket) when the layer's scope closes. Redirects are not followed.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { UizaConfig, User } from "@uiza-effect/core"
+ * import { NodeUiza } from "@uiza-effect/node"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.provide([NodeUiza.makeHttpClientLayer({ connections: 8 }), UizaConfig.layerConfig()])
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const makeHttpClientLayer = (options: PoolOptions = {}): Layer.Layer<HttpClient.HttpClient> =>
+  NodeHttpClient.layerUndiciWithoutDispatcher.pipe(
+    Layer.provide(
+      Layer.scoped(
+        NodeHttpClient.Dispatcher,
+        Effect.acquireRelease(
+          Effect.sync(() => new Agent({ connections: options.connections ?? defaultConnections })),
+          (agent) => Effect.promise(() => agent.destroy())
+        )
+      )
+    )
+  )
+
+/**
+ * The `HttpClient` of the preset: undici with a pool of
+ * {@link defaultConnections} sockets per origin.
  *
  * @example
  * ```ts
@@ -30,7 +85,7 @@ import * as Layer from "effect/Layer"
  * @since 0.1.0
  * @category layers
  */
-export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layerUndici
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = makeHttpClientLayer()
 
 /**
  * `HttpClient` and `UizaConfig` from options given in code.

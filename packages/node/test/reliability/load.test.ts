@@ -43,6 +43,9 @@ describe("load", () => {
           message === "Logout success"
         )).toBe(true)
         expect(tokens.some(server.isValid)).toBe(false)
+        // The pool is bounded: more concurrent calls than sockets wait for a free one.
+        expect(busiest).toBeGreaterThan(0)
+        expect(busiest).toBeLessThanOrEqual(NodeUiza.defaultConnections)
         // The layer's scope is closed: its pool has hung up every connection.
         yield* FaultServer.eventually(
           () =>
