@@ -17,22 +17,17 @@ import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { sourceEntries } from "../vitest.shared.js"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const allPackages = ["core", "node", "browser", "server", "testing"]
+const allPackages = fs.readdirSync(path.join(root, "packages"))
 const args = process.argv.slice(2)
 const checkOnly = args.includes("--check")
 const selected = args.filter((arg) => !arg.startsWith("--"))
 const packages = selected.length > 0 ? selected : allPackages
 
-const sourceOf = (pkg: string, file = "index") => path.join(root, "packages", pkg, "src", `${file}.ts`)
-
-// Every workspace package, resolved to its sources (subpaths first).
-const paths: Record<string, Array<string>> = {
-  "@uiza-effect/server/UizaServer": [sourceOf("server", "UizaServer")],
-  "@uiza-effect/testing/node": [sourceOf("testing", "node")]
-}
-for (const pkg of allPackages) paths[`@uiza-effect/${pkg}`] = [sourceOf(pkg)]
+// Every workspace package, resolved to its sources.
+const paths = Object.fromEntries(sourceEntries.map(([specifier, file]) => [specifier, [file]]))
 
 // docgen type-checks the examples with tsc, then runs them with `tsx`, and has
 // no switch for "check only" (runExamples: false skips the type-check too).
@@ -72,6 +67,8 @@ for (const pkg of packages) {
         outDir: "out",
         exclude: ["src/internal/**/*.ts"],
         enforceVersion: true,
+        enforceExamples: true,
+        enforceDescriptions: true,
         runExamples: true,
         examplesCompilerOptions: {
           noEmit: true,

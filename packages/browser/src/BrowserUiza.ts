@@ -15,6 +15,20 @@ import * as Layer from "effect/Layer"
  * authenticates with the token alone), and redirects are not followed, so
  * the token is never sent on to another origin.
  *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { BrowserUiza } from "@uiza-effect/browser"
+ *
+ * console.log(BrowserUiza.requestInit.credentials) // "omit"
+ *
+ * // A fetch client of your own with the same settings, plus `keepalive` (e.g. to log out on page unload):
+ * const KeepaliveHttpClient = FetchHttpClient.layer.pipe(
+ *   Layer.provide(Layer.succeed(FetchHttpClient.RequestInit, { ...BrowserUiza.requestInit, keepalive: true }))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */

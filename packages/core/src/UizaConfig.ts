@@ -26,6 +26,22 @@ import { UizaConfigError } from "./UizaError.js"
 /**
  * The validated settings, as the `UizaConfig` service holds them.
  *
+ * @example
+ * ```ts
+ * import { Duration, Effect, Option } from "effect"
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * const describe = (settings: UizaConfig.Settings): string =>
+ *   [
+ *     settings.baseUrl,
+ *     `timeout ${Duration.format(settings.timeout)}`,
+ *     `${settings.maxRetries} retries`,
+ *     `deadline ${Option.match(settings.deadline, { onNone: () => "none", onSome: Duration.format })}`
+ *   ].join(", ")
+ *
+ * const program = Effect.flatMap(UizaConfig.UizaConfig, (settings) => Effect.log(describe(settings)))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -64,6 +80,22 @@ export class UizaConfig extends Context.Tag("@uiza-effect/core/UizaConfig")<Uiza
 /**
  * What a user gives to build a {@link UizaConfig}.
  *
+ * @example
+ * ```ts
+ * import { Redacted } from "effect"
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * const options: UizaConfig.Options = {
+ *   workspaceApiDomain: "your-workspace-api-domain.uiza.co",
+ *   authorization: Redacted.make("uap-0123456789abcdef0123456789abcdef-01234567"),
+ *   timeout: "10 seconds",
+ *   maxRetries: 1,
+ *   deadline: "1 minute"
+ * }
+ *
+ * const UizaLive = UizaConfig.layer(options)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -83,6 +115,15 @@ export interface Options {
 /**
  * The defaults of the optional settings.
  *
+ * @example
+ * ```ts
+ * import { Duration } from "effect"
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * console.log(Duration.format(UizaConfig.defaults.timeout)) // "30s"
+ * console.log(UizaConfig.defaults.maxRetries) // 2
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */
@@ -93,6 +134,14 @@ export const defaults: { readonly timeout: Duration.Duration; readonly maxRetrie
 
 /**
  * The environment variables that {@link layerConfig} reads by default.
+ *
+ * @example
+ * ```ts
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * const { workspaceApiDomain, authorization } = UizaConfig.environmentVariables
+ * console.log(`set ${workspaceApiDomain} and ${authorization}`) // set UIZA_WORKSPACE_API_DOMAIN and UIZA_AUTHORIZATION
+ * ```
  *
  * @since 0.1.0
  * @category constants
@@ -199,6 +248,21 @@ export const layer = (options: Options): Layer.Layer<UizaConfig, UizaConfigError
 
 /**
  * The `Config` values {@link layerConfig} reads; each one can be replaced.
+ *
+ * @example
+ * ```ts
+ * import { Config } from "effect"
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * // Your own variable names; the settings left out are read from the default ones.
+ * const options: UizaConfig.ConfigOptions = {
+ *   workspaceApiDomain: Config.string("MY_APP_UIZA_DOMAIN"),
+ *   authorization: Config.redacted("MY_APP_UIZA_TOKEN"),
+ *   maxRetries: Config.option(Config.integer("MY_APP_UIZA_RETRIES"))
+ * }
+ *
+ * const UizaLive = UizaConfig.layerConfig(options)
+ * ```
  *
  * @since 0.1.0
  * @category models

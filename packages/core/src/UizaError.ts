@@ -53,6 +53,16 @@ export class FieldError extends Schema.Class<FieldError>("@uiza-effect/core/Uiza
  * - `attempts`: how many requests were sent, retries included;
  * - `bodyExcerpt`: the first bytes of a reply body that was not a Uiza envelope.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { UizaError } from "@uiza-effect/core"
+ *
+ * // A schema of the fields alone, e.g. to log a status error as plain data.
+ * const StatusErrorData = Schema.Struct(UizaError.StatusErrorFields)
+ * type StatusErrorData = typeof StatusErrorData.Type
+ * ```
+ *
  * @since 0.1.0
  * @category fields
  */
@@ -348,6 +358,19 @@ export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("Uiza
 
 /**
  * The classes of errors that carry an HTTP status and a Uiza error envelope.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { UizaError, User } from "@uiza-effect/core"
+ *
+ * const describe = (error: UizaError.StatusError): string =>
+ *   `${error._tag} (HTTP ${error.status}): ${error.message}; request ${error.requestId ?? "unknown"}`
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchIf(UizaError.isStatusError, (error) => Effect.logError(describe(error)))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category models

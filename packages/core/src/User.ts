@@ -51,6 +51,16 @@ export class LogoutResult extends Schema.Class<LogoutResult>("@uiza-effect/core/
  * Per-call settings of {@link logout}; each overrides the client's setting
  * for this call only.
  *
+ * @example
+ * ```ts
+ * import { User } from "@uiza-effect/core"
+ *
+ * // A quick call: a short timeout, no retries, and at most 15 seconds in all.
+ * const options: User.LogoutOptions = { timeout: "5 seconds", maxRetries: 0, deadline: "15 seconds" }
+ *
+ * const program = User.logout(options)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -65,6 +75,17 @@ export interface LogoutOptions {
 
 /**
  * The documentation of the logout endpoint, carried by its errors.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ClientError", (error) =>
+ *     Effect.logError(error.descriptionLink === User.logoutDescriptionLink ? "see the logout docs" : error.message))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category constants

@@ -1,11 +1,39 @@
 /**
  * An Effect SDK for the Uiza v3 public API.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { UizaConfig, User } from "@uiza-effect/core"
+ *
+ * // UizaConfig from UIZA_WORKSPACE_API_DOMAIN and UIZA_AUTHORIZATION; any HttpClient (here fetch).
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("UnauthorizedError", () => Effect.log("already logged out")),
+ *   Effect.provide([UizaConfig.layerConfig(), FetchHttpClient.layer])
+ * )
+ * ```
+ *
  * @since 0.1.0
  */
 
 /**
  * The settings of a Uiza client (`UizaConfig.layer`, `UizaConfig.layerConfig`).
+ *
+ * @example
+ * ```ts
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * // From UIZA_WORKSPACE_API_DOMAIN, UIZA_AUTHORIZATION, ...:
+ * const fromEnvironment = UizaConfig.layerConfig()
+ *
+ * // Or from options given in code:
+ * const inCode = UizaConfig.layer({
+ *   workspaceApiDomain: "your-workspace-api-domain.uiza.co",
+ *   authorization: "uap-0123456789abcdef0123456789abcdef-01234567",
+ *   timeout: "10 seconds"
+ * })
+ * ```
  *
  * @since 0.1.0
  */
@@ -14,12 +42,35 @@ export * as UizaConfig from "./UizaConfig.js"
 /**
  * The errors of the SDK, as `Schema.TaggedError` classes.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { UizaError, User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchIf(UizaError.isStatusError, (error) => Effect.logError(`HTTP ${error.status}: ${error.message}`)),
+ *   Effect.catchTag("ConnectionError", (error) => Effect.logError(`network: ${error.reason}`))
+ * )
+ * ```
+ *
  * @since 0.1.0
  */
 export * as UizaError from "./UizaError.js"
 
 /**
  * The user operations (`User.logout`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { UizaConfig, User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.tap((result) => Effect.log(result.message)), // "Logout success"
+ *   Effect.provide([UizaConfig.layerConfig(), FetchHttpClient.layer])
+ * )
+ * ```
  *
  * @since 0.1.0
  */

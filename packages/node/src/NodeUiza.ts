@@ -17,6 +17,16 @@ import * as Layer from "effect/Layer"
 /**
  * Options of the preset's connection pool.
  *
+ * @example
+ * ```ts
+ * import { NodeUiza } from "@uiza-effect/node"
+ *
+ * // At most 8 sockets to the workspace at once.
+ * const pool: NodeUiza.PoolOptions = { connections: 8 }
+ *
+ * const HttpClientLive = NodeUiza.makeHttpClientLayer(pool)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -30,6 +40,14 @@ export interface PoolOptions {
 
 /**
  * The default size of the connection pool, per origin.
+ *
+ * @example
+ * ```ts
+ * import { NodeUiza } from "@uiza-effect/node"
+ *
+ * // Twice the default pool, for a batch job.
+ * const HttpClientLive = NodeUiza.makeHttpClientLayer({ connections: NodeUiza.defaultConnections * 2 })
+ * ```
  *
  * @since 0.1.0
  * @category constants

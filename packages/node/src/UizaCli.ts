@@ -471,7 +471,7 @@ const runLogout = (flags: LogoutFlags) =>
  * ```ts
  * import { Command } from "@effect/cli"
  * import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
  * import * as UizaCli from "@uiza-effect/node/UizaCli"
  *
@@ -585,7 +585,7 @@ const describeCause = (cause: unknown): string =>
  * ```ts
  * import { Command } from "@effect/cli"
  * import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
  * import * as UizaCli from "@uiza-effect/node/UizaCli"
  *
@@ -655,6 +655,16 @@ const exitCodesHelp = HelpDoc.sequence(
 /**
  * Options of {@link run}.
  *
+ * @example
+ * ```ts
+ * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ *
+ * const options: UizaCli.RunOptions = { version: "1.2.3" }
+ *
+ * // `uiza --version` prints 1.2.3.
+ * const program = UizaCli.run(options)(["node", "uiza", "--version"])
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -672,7 +682,7 @@ export interface RunOptions {
  * @example
  * ```ts
  * import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
  * import * as UizaCli from "@uiza-effect/node/UizaCli"
  *
@@ -722,7 +732,7 @@ export const run = (options: RunOptions): (
  * @example
  * ```ts
  * import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
  * import * as UizaCli from "@uiza-effect/node/UizaCli"
  *

@@ -29,6 +29,19 @@ export const randomToken: () => string = UizaServer.randomToken
 /**
  * Options of {@link start}.
  *
+ * @example
+ * ```ts
+ * import { NodeUizaServer } from "@uiza-effect/server"
+ *
+ * const options: NodeUizaServer.Options = {
+ *   port: 0, // a free port
+ *   host: "127.0.0.1",
+ *   tokens: ["uap-0123456789abcdef0123456789abcdef-01234567"]
+ * }
+ *
+ * const server = NodeUizaServer.start(options) // Effect<RunningServer, ServeError, Scope>
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -41,6 +54,24 @@ export interface Options extends UizaServer.Options {
 
 /**
  * A listening server.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect } from "effect"
+ * import { UizaConfig, User } from "@uiza-effect/core"
+ * import { NodeUizaServer } from "@uiza-effect/server"
+ *
+ * const program = Effect.scoped(
+ *   Effect.gen(function*() {
+ *     const server: NodeUizaServer.RunningServer = yield* NodeUizaServer.start()
+ *     const token = server.tokens[0] ?? ""
+ *     const UizaLive = UizaConfig.layer({ workspaceApiDomain: server.url, authorization: token })
+ *     yield* User.logout().pipe(Effect.provide([UizaLive, FetchHttpClient.layer]))
+ *     return server.isValid(token) // false: revoked
+ *   })
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category models

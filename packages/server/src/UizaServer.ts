@@ -17,6 +17,20 @@ import * as Effect from "effect/Effect"
 /**
  * The path of the logout endpoint.
  *
+ * @example
+ * ```ts
+ * import { HttpApp } from "@effect/platform"
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const server = UizaServer.make()
+ * const response = HttpApp.toWebHandler(server.app)(
+ *   new Request(`http://localhost${UizaServer.logoutPath}`, {
+ *     method: "POST",
+ *     headers: { authorization: server.tokens[0] ?? "" }
+ *   })
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */
@@ -24,6 +38,17 @@ export const logoutPath = "/api/public/v3/admin/user/logout"
 
 /**
  * Options of {@link make}.
+ *
+ * @example
+ * ```ts
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const options: UizaServer.Options = {
+ *   tokens: ["uap-0123456789abcdef0123456789abcdef-01234567", UizaServer.randomToken()]
+ * }
+ *
+ * const server = UizaServer.make(options)
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -35,6 +60,17 @@ export interface Options {
 
 /**
  * A running emulation: its app and the state behind it.
+ *
+ * @example
+ * ```ts
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const server: UizaServer.UizaServer = UizaServer.make()
+ * const extra = UizaServer.randomToken()
+ * server.addToken(extra)
+ * console.log(server.tokens.length) // 1: the tokens accepted at start
+ * console.log(server.isValid(extra)) // true
+ * ```
  *
  * @since 0.1.0
  * @category models

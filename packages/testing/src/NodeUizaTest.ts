@@ -22,6 +22,20 @@ import type * as Scope from "effect/Scope"
  * A listening local server: its URL, a valid token, and the emulation's
  * state (`tokens`, `isValid`, `addToken`).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { NodeUizaTest } from "@uiza-effect/testing/node"
+ *
+ * const program = Effect.scoped(
+ *   Effect.gen(function*() {
+ *     const server: NodeUizaTest.TestServer = yield* NodeUizaTest.start()
+ *     yield* Effect.log(`UIZA_WORKSPACE_API_DOMAIN=${server.url} UIZA_AUTHORIZATION=${server.token}`)
+ *     return server.isValid(server.token) // true until a logout revokes it
+ *   })
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -32,6 +46,22 @@ export interface TestServer extends NodeUizaServer.RunningServer {
 
 /**
  * Options of {@link start} and {@link layer}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ * import { NodeUizaTest } from "@uiza-effect/testing/node"
+ *
+ * const options: NodeUizaTest.Options = {
+ *   tokens: ["uap-0123456789abcdef0123456789abcdef-01234567"],
+ *   port: 0, // a free port
+ *   timeout: "1 second",
+ *   maxRetries: 0
+ * }
+ *
+ * const program = User.logout().pipe(Effect.provide(NodeUizaTest.layer(options)))
+ * ```
  *
  * @since 0.1.0
  * @category models

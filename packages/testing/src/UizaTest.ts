@@ -87,6 +87,23 @@ export interface RecordedRequest {
 /**
  * A fault: answer a request with a reply of your choice.
  *
+ * @example
+ * ```ts
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * // Built by `UizaTest.reply`, with the Uiza error envelope as the body:
+ * const unavailable: UizaTest.Reply = UizaTest.reply(503, { headers: { "retry-after": "2" } })
+ * console.log(unavailable.status, unavailable.headers["content-type"]) // 503 application/json
+ *
+ * // Or by hand:
+ * const htmlPage: UizaTest.Reply = {
+ *   _tag: "Reply",
+ *   status: 200,
+ *   headers: { "content-type": "text/html" },
+ *   body: "<html><body>Maintenance</body></html>"
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -101,6 +118,21 @@ export interface Reply {
  * A fault: a connection failure, seen by the SDK as a `ConnectionError`
  * with `reason` equal to `code`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * const reset: UizaTest.ConnectionFailure = UizaTest.connectionFailure("ECONNRESET")
+ *
+ * const program = Effect.gen(function*() {
+ *   const kit = yield* UizaTest.UizaTest
+ *   yield* kit.failNext(reset)
+ *   return yield* Effect.flip(User.logout()) // ConnectionError, reason "ECONNRESET", possiblyDelivered: true
+ * }).pipe(Effect.provide(UizaTest.layer()))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -114,6 +146,16 @@ export interface ConnectionFailure {
  * A fault: wait, then answer with another fault or, when there is none, with
  * the emulation. The wait uses the `Clock`, so a `TestClock` controls it.
  *
+ * @example
+ * ```ts
+ * import { Duration, Option } from "effect"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * const slowGateway: UizaTest.Delay = UizaTest.delay("45 seconds", UizaTest.reply(504))
+ * console.log(Duration.toSeconds(slowGateway.duration)) // 45
+ * console.log(Option.isSome(slowGateway.then)) // true: then a 504
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -126,6 +168,20 @@ export interface Delay {
 /**
  * What {@link Service.failNext} answers the next requests with.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * // A flaky network: a refused connection, a slow 503, then the emulation.
+ * const flaky: ReadonlyArray<UizaTest.Fault> = [
+ *   UizaTest.connectionFailure(),
+ *   UizaTest.delay("3 seconds", UizaTest.reply(503))
+ * ]
+ *
+ * const setup = Effect.flatMap(UizaTest.UizaTest, (kit) => Effect.forEach(flaky, (fault) => kit.failNext(fault)))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -133,6 +189,19 @@ export type Fault = Reply | ConnectionFailure | Delay
 
 /**
  * Options of {@link reply}.
+ *
+ * @example
+ * ```ts
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * const options: UizaTest.ReplyOptions = {
+ *   headers: { "retry-after": "1" },
+ *   message: "Too many requests, slow down",
+ *   retryable: true
+ * }
+ *
+ * const tooManyRequests = UizaTest.reply(429, options)
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -293,6 +362,22 @@ export const delay = (duration: Duration.DurationInput, then?: Reply | Connectio
 /**
  * The in-memory API, as the tests see it.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * const program = Effect.gen(function*() {
+ *   const kit: UizaTest.Service = yield* UizaTest.UizaTest
+ *   yield* kit.failNext(UizaTest.reply(500))
+ *   const failed = yield* Effect.either(User.logout({ maxRetries: 0 })) // Left(InternalServerError)
+ *   const requests = yield* kit.requests // 1 request, answered by the fault
+ *   const stillValid = yield* kit.isValid(kit.token) // true: the server never saw the call
+ *   return { failed, requests: requests.length, stillValid, pending: yield* kit.pendingFaults }
+ * }).pipe(Effect.provide(UizaTest.layer()))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -342,6 +427,22 @@ export class UizaTest extends Context.Tag("@uiza-effect/testing/UizaTest")<UizaT
 /**
  * Options of {@link layer}.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * const options: UizaTest.Options = {
+ *   tokens: ["uap-0123456789abcdef0123456789abcdef-01234567"],
+ *   workspaceApiDomain: "acme-api.uiza.co",
+ *   timeout: "2 seconds",
+ *   maxRetries: 0
+ * }
+ *
+ * const program = User.logout().pipe(Effect.provide(UizaTest.layer(options)))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -362,6 +463,17 @@ export interface Options {
 
 /**
  * The default workspace API domain of {@link layer}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { UizaTest } from "@uiza-effect/testing"
+ *
+ * const program = Effect.gen(function*() {
+ *   const kit = yield* UizaTest.UizaTest
+ *   return kit.baseUrl === `https://${UizaTest.defaultWorkspaceApiDomain}` // true
+ * }).pipe(Effect.provide(UizaTest.layer()))
+ * ```
  *
  * @since 0.1.0
  * @category constants
