@@ -16,6 +16,8 @@ echo "== lint and format"
 "$bin/eslint" .
 echo "== code in docs and JSDoc examples"
 node --import tsx scripts/check-docs.ts
+echo "== API reference: @since and a checked @example on every export"
+node --import tsx scripts/docs-api.ts --check
 echo "== tests"
 "$bin/vitest" run --coverage
 echo "== packaging"
