@@ -14,21 +14,12 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { UizaConfig, User } from "../../packages/core/src/index.ts"
+import { logoutSuccessEnvelope } from "../../packages/server/src/UizaServer.ts"
 import { arg, fmt, median, randomToken } from "./lib.ts"
 
 const calls = Number(arg("calls", "20000"))
 const rounds = Number(arg("rounds", "5"))
-const body = JSON.stringify({
-  data: { message: "Logout success" },
-  version: 3,
-  datetime: new Date().toISOString(),
-  policy: "public",
-  requestId: crypto.randomUUID(),
-  serviceName: "api",
-  message: "OK",
-  code: 200,
-  type: "SUCCESS"
-})
+const body = JSON.stringify(logoutSuccessEnvelope())
 const init = { status: 200, headers: { "content-type": "application/json" } }
 const stub = HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body, init))))
 const stubLayer = Layer.succeed(HttpClient.HttpClient, stub)

@@ -15,6 +15,7 @@
  * SIGINT or when stdin closes.
  */
 import { createServer } from "node:http"
+import * as UizaServer from "../../packages/server/src/UizaServer.ts"
 
 const arg = (name: string, fallback: string): string => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`))
@@ -23,7 +24,7 @@ const arg = (name: string, fallback: string): string => {
 
 const mode = arg("mode", "minimal")
 const port = Number(arg("port", "0"))
-const logoutPath = "/api/public/v3/admin/user/logout"
+const logoutPath = UizaServer.logoutPath
 
 const ready = (p: number) => process.stdout.write(`${JSON.stringify({ port: p, mode, pid: process.pid })}\n`)
 
@@ -42,32 +43,7 @@ if (mode === "minimal") {
     req.on("end", () => {
       const ok = req.method === "POST" && req.url === logoutPath && typeof req.headers.authorization === "string"
       const status = ok ? 200 : 401
-      const body = JSON.stringify(
-        ok
-          ? {
-            data: { message: "Logout success" },
-            version: 3,
-            datetime: new Date().toISOString(),
-            policy: "public",
-            requestId: crypto.randomUUID(),
-            serviceName: "api",
-            message: "OK",
-            code: 200,
-            type: "SUCCESS"
-          }
-          : {
-            code: 401,
-            type: "ERROR",
-            message: "Unauthorized",
-            retryable: false,
-            data: null,
-            version: 3,
-            datetime: new Date().toISOString(),
-            policy: "public",
-            requestId: crypto.randomUUID(),
-            serviceName: "api"
-          }
-      )
+      const body = JSON.stringify(ok ? UizaServer.logoutSuccessEnvelope() : UizaServer.errorEnvelope(401, "Unauthorized"))
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
       res.end(body)
     })

@@ -104,11 +104,51 @@ const hex = (bytes: number): string =>
  */
 export const randomToken = (): string => `uap-${hex(16)}-${hex(4)}`
 
-const envelope = (status: number, fields: { readonly message: string; readonly retryable?: boolean }) => ({
+/**
+ * The documented success envelope of a logout, with a fresh request id and time.
+ *
+ * @example
+ * ```ts
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const body = JSON.stringify(UizaServer.logoutSuccessEnvelope())
+ * // {"data":{"message":"Logout success"},"version":3,...,"code":200,"type":"SUCCESS"}
+ * ```
+ *
+ * @since 0.1.0
+ * @category envelopes
+ */
+export const logoutSuccessEnvelope = () => ({
+  data: { message: "Logout success" },
+  version: 3,
+  datetime: new Date().toISOString(),
+  policy: "public",
+  requestId: crypto.randomUUID(),
+  serviceName: "api",
+  message: "OK",
+  code: 200,
+  type: "SUCCESS"
+})
+
+/**
+ * The error envelope the API answers with: `code` mirrors the status.
+ *
+ * @example
+ * ```ts
+ * import { UizaServer } from "@uiza-effect/server"
+ *
+ * const body = JSON.stringify(UizaServer.errorEnvelope(401, "Unauthorized"))
+ * // {"code":401,"type":"ERROR","message":"Unauthorized","retryable":false,"data":null,...}
+ * ```
+ *
+ * @since 0.1.0
+ * @category envelopes
+ */
+export const errorEnvelope = (status: number, message: string, retryable = false) => ({
   code: status,
   type: "ERROR",
-  message: fields.message,
-  retryable: fields.retryable ?? false,
+  message,
+  retryable,
   data: null,
   version: 3,
   datetime: new Date().toISOString(),
@@ -118,7 +158,7 @@ const envelope = (status: number, fields: { readonly message: string; readonly r
 })
 
 const errorReply = (status: number, message: string) =>
-  HttpServerResponse.unsafeJson(envelope(status, { message }), { status })
+  HttpServerResponse.unsafeJson(errorEnvelope(status, message), { status })
 
 /**
  * Builds the emulation.
@@ -157,17 +197,7 @@ export const make = (options: Options = {}): UizaServer => {
     if (token._tag === "None" || !valid.delete(token.value)) {
       return errorReply(401, "Unauthorized")
     }
-    return HttpServerResponse.unsafeJson({
-      data: { message: "Logout success" },
-      version: 3,
-      datetime: new Date().toISOString(),
-      policy: "public",
-      requestId: crypto.randomUUID(),
-      serviceName: "api",
-      message: "OK",
-      code: 200,
-      type: "SUCCESS"
-    })
+    return HttpServerResponse.unsafeJson(logoutSuccessEnvelope())
   })
 
   const app = HttpRouter.empty.pipe(
