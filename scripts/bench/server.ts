@@ -43,7 +43,9 @@ if (mode === "minimal") {
     req.on("end", () => {
       const ok = req.method === "POST" && req.url === logoutPath && typeof req.headers.authorization === "string"
       const status = ok ? 200 : 401
-      const body = JSON.stringify(ok ? UizaServer.logoutSuccessEnvelope() : UizaServer.errorEnvelope(401, "Unauthorized"))
+      const body = JSON.stringify(
+        ok ? UizaServer.logoutSuccessEnvelope() : UizaServer.errorEnvelope(401, "Unauthorized")
+      )
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
       res.end(body)
     })
