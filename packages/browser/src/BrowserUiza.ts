@@ -6,8 +6,9 @@
  * @since 0.1.0
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { UizaConfig, type UizaError } from "@uiza-effect/core"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
 /**
@@ -59,9 +60,14 @@ export const requestInit: RequestInit = {
  * @since 0.1.0
  * @category layers
  */
-export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer.pipe(
-  Layer.provide(Layer.succeed(FetchHttpClient.RequestInit, requestInit))
-)
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  // Provided on each request, innermost, so it is the init the fetch is made with.
+  Effect.map(
+    HttpClient.HttpClient,
+    (client) => HttpClient.transformResponse(client, Effect.provideService(FetchHttpClient.RequestInit, requestInit))
+  )
+).pipe(Layer.provide(FetchHttpClient.layer))
 
 /**
  * `HttpClient` and `UizaConfig` from options given in code.

@@ -1,3 +1,4 @@
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, inject, it } from "@effect/vitest"
 import { BrowserUiza } from "@uiza-effect/browser"
 import { User } from "@uiza-effect/core"
@@ -26,5 +27,29 @@ describe("BrowserUiza in Chromium", () => {
       expect(error.code).toBe(401)
       expect(error.attempts).toBe(1)
       expect(error.descriptionLink).toBe("https://docs.uiza.io/#log-out")
+    }))
+
+  it.effect("sends no trace headers and no cookies, and never follows redirects, even inside a traced program", () =>
+    Effect.gen(function*() {
+      // The real fetch, observed: what the page actually sends cross-origin.
+      const sent: Array<{ readonly headers: Headers; readonly init: RequestInit }> = []
+      const observedFetch: typeof fetch = (input, init) => {
+        sent.push({ headers: new Headers(init?.headers), init: init ?? {} })
+        return fetch(input, init)
+      }
+      const layer = BrowserUiza.layer({ workspaceApiDomain: serverUrl, authorization: tokens[3] })
+      const result = yield* User.logout().pipe(
+        Effect.provide(layer),
+        Effect.provideService(FetchHttpClient.Fetch, observedFetch),
+        Effect.withSpan("app.signOut")
+      )
+      expect(result.message).toBe("Logout success")
+      expect(sent).toHaveLength(1)
+      const [{ headers, init }] = sent
+      // Trace headers would need the API's CORS rules to allow them: they are off.
+      expect(headers.has("traceparent")).toBe(false)
+      expect(headers.has("b3")).toBe(false)
+      expect([...headers.keys()].sort()).toEqual(["accept", "authorization", "content-type"])
+      expect(init).toMatchObject({ credentials: "omit", redirect: "manual", mode: "cors" })
     }))
 })

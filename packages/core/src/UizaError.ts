@@ -46,7 +46,8 @@ export class FieldError extends Schema.Class<FieldError>("@uiza-effect/core/Uiza
  * - `message`: the server's message, else the documented default for the status;
  * - `type`: the `type` of the reply body (`"ERROR"`), when it had one;
  * - `requestId`: quote it to Uiza support;
- * - `retryable`: the server's verdict when it gave one, else whether the status is one the SDK retries;
+ * - `retryable`: whether another attempt could succeed: the status is one the SDK retries
+ *   (408, 429, 500, 502, 503, 504) and the body did not say `retryable: false`;
  * - `retryAfter`: the wait the server asked for in `Retry-After`, when it asked;
  * - `fieldErrors`: the validation errors of the reply (`data` of a 422);
  * - `descriptionLink`: the documentation of the operation;
@@ -352,7 +353,10 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
  */
 export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("UizaConfigError", {
   message: Schema.String,
-  /** The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries` or `deadline`. */
+  /**
+   * The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries`,
+   * `deadline`, or `environment` when a `Config` could not be read at all (a missing variable).
+   */
   setting: Schema.String
 }) {}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { User } from "@uiza-effect/core"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { UizaConfig, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { fixture, reply, stubUiza, token } from "./support/stubHttpClient.js"
@@ -91,4 +92,40 @@ describe("User.logout", () => {
     const encoded = Schema.encodeSync(User.LogoutResult)(result)
     expect(Schema.decodeSync(User.LogoutResult)(encoded)).toEqual(result)
   })
+})
+
+describe("User.logout on a fetch-based HttpClient", () => {
+  // A fetch that records the init it was called with and answers the documented reply.
+  const recordingFetch = () => {
+    const inits: Array<RequestInit> = []
+    const fetch = (_input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init ?? {})
+      return Promise.resolve(new Response(fixture("logout-200-documented.json"), { status: 200 }))
+    }
+    return { inits, fetch: fetch as typeof globalThis.fetch }
+  }
+
+  const config = UizaConfig.layer({ workspaceApiDomain: "api.uiza.example", authorization: token })
+
+  it.effect("asks fetch not to follow redirects, so a redirect is never followed with the token", () =>
+    Effect.gen(function*() {
+      const recorded = recordingFetch()
+      yield* User.logout().pipe(
+        Effect.provide([FetchHttpClient.layer, config]),
+        Effect.provideService(FetchHttpClient.Fetch, recorded.fetch)
+      )
+      expect(recorded.inits).toHaveLength(1)
+      expect(recorded.inits[0].redirect).toBe("manual")
+    }))
+
+  it.effect("keeps the rest of the user's RequestInit", () =>
+    Effect.gen(function*() {
+      const recorded = recordingFetch()
+      yield* User.logout().pipe(
+        Effect.provide([FetchHttpClient.layer, config]),
+        Effect.provideService(FetchHttpClient.Fetch, recorded.fetch),
+        Effect.provideService(FetchHttpClient.RequestInit, { credentials: "omit", redirect: "follow", keepalive: true })
+      )
+      expect(recorded.inits[0]).toMatchObject({ credentials: "omit", keepalive: true, redirect: "manual" })
+    }))
 })

@@ -1,3 +1,4 @@
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -38,18 +39,30 @@ const REDACTED = "<redacted>"
 const scrubberOf = (token: string) => (text: string): string =>
   text.includes(token) ? text.split(token).join(REDACTED) : text
 
+// The forms of `Retry-After` (RFC 9110): delta-seconds, or an HTTP-date in
+// IMF-fixdate, RFC 850 or asctime form. Anything else is ignored, not guessed at.
+const DELTA_SECONDS = /^\d+$/
+const HTTP_DATE = [
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/
+]
+
 const parseRetryAfter = (value: string | undefined, now: number): Option.Option<Duration.Duration> => {
   if (value === undefined) return Option.none()
   const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
-  const date = Date.parse(trimmed)
+  if (DELTA_SECONDS.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
+  if (!HTTP_DATE.some((form) => form.test(trimmed))) return Option.none()
+  // asctime carries no zone: it is UTC.
+  const date = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`)
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
 const buildRequest = <A>(operation: Operation<A>, baseUrl: string, token: Redacted.Redacted<string>) => {
   const request = HttpClientRequest.make(operation.method)(`${baseUrl}${operation.path}`).pipe(
     HttpClientRequest.setHeaders({
-      // The only place the token is unwrapped: the header the API reads it from.
+      // The token is unwrapped here for the header the API reads it from; elsewhere only to
+      // validate it and to scrub it out of replies.
       authorization: Redacted.value(token),
       accept: "application/json"
     })
@@ -85,6 +98,10 @@ export const callApi = <A>(
   Effect.gen(function*() {
     const settings = yield* UizaConfig
     const client = yield* HttpClient.HttpClient
+    // A fetch-based client follows redirects unless told otherwise; a redirect must reach
+    // the SDK as such, never be followed with (or without) the token.
+    const requestInit = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
+    const noRedirects: globalThis.RequestInit = { ...Option.getOrUndefined(requestInit), redirect: "manual" }
     const policy = yield* Either.match(policyOf(settings, overrides), {
       // A per-call option outside its type is a programming error, found before anything is sent.
       onLeft: (problem) => Effect.dieMessage(`Invalid option of ${operation.spanName}: ${problem}.`),
@@ -114,7 +131,12 @@ export const callApi = <A>(
         // Without the platform's span, no trace headers are sent (they would fail the CORS
         // preflight of a browser call) and no response header, which a server could fill
         // with the token, is recorded.
-        Effect.zipRight(Effect.locally(client.execute(request), HttpClient.currentTracerDisabledWhen, constTrue)),
+        Effect.zipRight(
+          client.execute(request).pipe(
+            Effect.locally(HttpClient.currentTracerDisabledWhen, constTrue),
+            Effect.provideService(FetchHttpClient.RequestInit, noRedirects)
+          )
+        ),
         Effect.flatMap((response) => {
           phase = "body"
           return response.text.pipe(

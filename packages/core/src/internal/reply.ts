@@ -35,6 +35,8 @@ export interface ReplyReader<A> {
 
 const EXCERPT_BYTES = 2048
 const MESSAGE_CHARS = 300
+// Server-sent lists are kept, but bounded: an error must stay small enough to log.
+const FIELD_ERRORS_MAX = 100
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -50,7 +52,7 @@ const excerptOf = (text: string): string => {
   return decoder.decode(bytes.subarray(0, end))
 }
 
-// A server message becomes an error message: one line, bounded length.
+// A server-sent string becomes part of an error: one line, bounded length.
 const shortMessage = (text: string): string => {
   const line = text.replace(/\s+/g, " ").trim()
   return line.length <= MESSAGE_CHARS ? line : `${line.slice(0, MESSAGE_CHARS - 1)}…`
@@ -66,20 +68,21 @@ const statusError = <A>(
   // An error body without an error code is a server-side error of no known class.
   const statusClass = errorStatus === undefined ? unclassifiedError : statusClassOf(errorStatus)
   const facts = Option.getOrUndefined(envelope)
-  const serverMessage = facts?.message === undefined ? "" : shortMessage(reader.scrub(facts.message))
+  const serverText = (text: string) => shortMessage(reader.scrub(text))
+  const serverMessage = facts?.message === undefined ? "" : serverText(facts.message)
   return statusClass.make({
     status: reply.status,
     ...(facts?.code === undefined ? {} : { code: facts.code }),
     message: serverMessage.length > 0 ? serverMessage : statusClass.defaultMessage,
-    ...(facts?.type === undefined ? {} : { type: reader.scrub(facts.type) }),
-    ...(facts?.requestId === undefined ? {} : { requestId: reader.scrub(facts.requestId) }),
+    ...(facts?.type === undefined ? {} : { type: serverText(facts.type) }),
+    ...(facts?.requestId === undefined ? {} : { requestId: serverText(facts.requestId) }),
     retryable: errorStatus !== undefined && isRetryableStatus(errorStatus) && facts?.retryable !== false,
     ...(Option.isSome(reply.retryAfter) ? { retryAfter: reply.retryAfter.value } : {}),
-    fieldErrors: (facts?.fieldErrors ?? []).map((fieldError) =>
+    fieldErrors: (facts?.fieldErrors ?? []).slice(0, FIELD_ERRORS_MAX).map((fieldError) =>
       UizaError.FieldError.make({
-        type: reader.scrub(fieldError.type),
-        field: reader.scrub(fieldError.field),
-        message: reader.scrub(fieldError.message)
+        type: serverText(fieldError.type),
+        field: serverText(fieldError.field),
+        message: serverText(fieldError.message)
       })
     ),
     descriptionLink: reader.descriptionLink,
@@ -93,7 +96,7 @@ const decodeError = (reply: Reply, message: string, envelope: Option.Option<Enve
     message,
     status: reply.status,
     ...(Option.isSome(envelope) && envelope.value.requestId !== undefined
-      ? { requestId: envelope.value.requestId }
+      ? { requestId: shortMessage(envelope.value.requestId) }
       : {}),
     bodyExcerpt: excerpt,
     attempts: reply.attempts
@@ -110,8 +113,12 @@ const decodeError = (reply: Reply, message: string, envelope: Option.Option<Enve
 export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Either<A, UizaError.UizaError> => {
   const text = Option.map(reply.body, reader.scrub)
   // Parsing scrubs again: JSON escapes (`\u0075ap-...`) can spell the token without containing it.
-  const envelope = Option.flatMap(text, (body) => Option.flatMap(parseJson(body, reader.scrub), decodeEnvelope))
-  const excerpt = Option.getOrElse(Option.map(text, excerptOf), () => "")
+  const json = Option.flatMap(text, (body) => parseJson(body, reader.scrub))
+  const envelope = Option.flatMap(json, decodeEnvelope)
+  // So the excerpt of a JSON body is written from the scrubbed value, not the raw text.
+  const excerpt = excerptOf(
+    Option.isSome(json) ? JSON.stringify(json.value) : Option.getOrElse(text, () => "")
+  )
   // Only a body that is not an envelope is worth quoting; an envelope's facts are in the fields.
   const unreadableExcerpt = Option.isSome(envelope) ? Option.none() : Option.some(excerpt)
 
@@ -119,11 +126,13 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
     return Either.left(statusError(reader, reply, reply.status, envelope, unreadableExcerpt))
   }
   if (reply.status < 200 || reply.status > 299) {
+    // A browser's fetch reports a redirect it did not follow as status 0 ("opaqueredirect").
+    const isRedirect = reply.status === 0 || (reply.status >= 300 && reply.status < 400)
     return Either.left(decodeError(
       reply,
-      `Unexpected HTTP status ${reply.status}${
-        reply.status >= 300 && reply.status < 400 ? " (a redirect, which is never followed with the token)" : ""
-      }.`,
+      isRedirect
+        ? `The server answered with a redirect (HTTP ${reply.status}), which is never followed with the token; the call may have taken effect.`
+        : `Unexpected HTTP status ${reply.status}.`,
       envelope,
       excerpt
     ))
@@ -139,7 +148,9 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
   if (Option.isNone(envelope)) {
     return Either.left(decodeError(
       reply,
-      `The reply (HTTP ${reply.status}) is not a Uiza JSON envelope.`,
+      reply.body.value.length === 0
+        ? `The reply (HTTP ${reply.status}) has no body; the call may have taken effect.`
+        : `The reply (HTTP ${reply.status}) is not a Uiza JSON envelope; the call may have taken effect.`,
       envelope,
       excerpt
     ))

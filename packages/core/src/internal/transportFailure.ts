@@ -26,9 +26,12 @@ const beforeConnection: Readonly<Record<string, string>> = {
   UND_ERR_CONNECT_TIMEOUT: "connecting timed out"
 }
 
-const isTlsFailure = (code: string): boolean =>
-  code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_") || code.startsWith("CERT_") ||
-  code.includes("CERT") || code === "EPROTO"
+// TLS handshake and certificate verification failures (Node's and OpenSSL's codes):
+// the connection never carried the request.
+const TLS_FAILURE =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)|CERT|SIGNATURE_FAILURE|HOSTNAME_MISMATCH/
+
+const isTlsFailure = (code: string): boolean => TLS_FAILURE.test(code)
 
 // Walks the cause chain of a platform error to the first system error code.
 const errorCodeOf = (cause: unknown): string | undefined => {

@@ -1,4 +1,6 @@
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
+import { UizaConfig, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import { performance } from "node:perf_hooks"
@@ -60,9 +62,12 @@ describe("connection faults on a real socket", () => {
       const server = yield* FaultServer.make([{ _tag: "ResetBeforeRead" }])
       const error = yield* logoutError(server.url, { maxRetries: 2 })
       expect(error._tag).toBe("ConnectionError")
-      console.log(`reset before read: ${JSON.stringify(error)}`)
-      // The client cannot tell whether its bytes were read before the reset; it may not retry then.
-      expect(error.attempts).toBe(server.requests.length)
+      if (error._tag !== "ConnectionError") return
+      // The client cannot tell whether its bytes were read before the reset: it assumes they
+      // may have been, and does not retry a logout that may have revoked the token.
+      expect(error.possiblyDelivered).toBe(true)
+      expect(error.attempts).toBe(1)
+      expect(server.requests.length).toBe(1)
     }))
 
   it.scopedLive("connection refused: ConnectionError, not delivered, retried maxRetries times", () =>
@@ -130,6 +135,25 @@ describe("connection faults on a real socket", () => {
       expect(elsewhere.requests.filter((request) => request.headers.authorization !== undefined)).toEqual([])
       expect(elsewhere.requests.length).toBe(0)
     }))
+
+  it.scopedLive("on a plain FetchHttpClient too, a redirect is a typed error and is never followed", () =>
+    Effect.gen(function*() {
+      const elsewhere = yield* FaultServer.make([FaultServer.logoutSuccess()])
+      for (const status of [302, 307]) {
+        const server = yield* FaultServer.make([{ _tag: "Reply", status, headers: { location: `${elsewhere.url}/x` } }])
+        const error = yield* User.logout().pipe(
+          Effect.flip,
+          Effect.provide([
+            FetchHttpClient.layer,
+            UizaConfig.layer({ workspaceApiDomain: server.url, authorization: TOKEN, maxRetries: 0 })
+          ])
+        )
+        expect(error).toMatchObject({ _tag: "ResponseDecodeError", status })
+        expect(error.message).toContain("redirect")
+      }
+      // Followed, a 302 would have turned into a GET there, answered "Logout success".
+      expect(elsewhere.requests.length).toBe(0)
+    }))
 })
 
 describe("cancellation on a real socket", () => {
@@ -143,7 +167,7 @@ describe("cancellation on a real socket", () => {
       const closedAt = yield* Effect.promise(() => server.waitForClose(interruptedAt, 5_000))
       const latency = closedAt - interruptedAt
       console.log(`socket closed ${latency.toFixed(1)} ms after the interrupt (headers pending)`)
-      expect(latency).toBeLessThan(1_000)
+      expect(latency).toBeLessThan(100)
       expect(server.requests.length).toBe(1)
     }))
 
@@ -158,6 +182,6 @@ describe("cancellation on a real socket", () => {
       const closedAt = yield* Effect.promise(() => server.waitForClose(interruptedAt, 5_000))
       const latency = closedAt - interruptedAt
       console.log(`socket closed ${latency.toFixed(1)} ms after the interrupt (body pending)`)
-      expect(latency).toBeLessThan(1_000)
+      expect(latency).toBeLessThan(100)
     }))
 })
