@@ -1,5 +1,5 @@
-import { describe, expect, it } from "@effect/vitest"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { describe, expect, it } from "@effect/vitest"
 import { UizaConfig, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { UizaError, User } from "@uiza-effect/core"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { fixture, reply, stubUiza } from "./support/stubHttpClient.js"
 
@@ -201,5 +202,63 @@ describe("success replies that cannot be read", () => {
       const error = yield* logoutFails(reply(200, JSON.stringify({ code: 200, type: "SUCCESS", requestId: "r-1" })))
       expect(error).toMatchObject({ _tag: "ResponseDecodeError", status: 200, requestId: "r-1" })
       expect(error.message).toContain("logout message")
+    }))
+})
+
+describe("Retry-After", () => {
+  const retryAfterOf = (value: string) =>
+    Effect.map(
+      logoutFails(() =>
+        new Response(JSON.stringify({ code: 503, type: "ERROR", message: "busy" }), {
+          status: 503,
+          headers: { "retry-after": value }
+        })
+      ),
+      (error) => UizaError.isStatusError(error) ? error.retryAfter : undefined
+    )
+
+  // The TestClock starts at 0, so a date's wait is its time since the epoch.
+  const november6th1994 = Date.UTC(1994, 10, 6, 8, 49, 37)
+
+  it.effect.each(
+    [
+      ["120", 120_000],
+      ["0", 0],
+      ["Sun, 06 Nov 1994 08:49:37 GMT", november6th1994],
+      ["Sunday, 06-Nov-94 08:49:37 GMT", november6th1994],
+      ["Sun Nov  6 08:49:37 1994", november6th1994]
+    ] as const
+  )("reads %j", ([value, millis]) =>
+    Effect.gen(function*() {
+      const retryAfter = yield* retryAfterOf(value)
+      expect(retryAfter === undefined ? undefined : Duration.toMillis(retryAfter)).toBe(millis)
+    }))
+
+  it.effect.each(["1.5", "-1", "soon", "Dec 31 2999", "2999-12-31T00:00:00Z", ""])(
+    "ignores %j",
+    (value) =>
+      Effect.gen(function*() {
+        expect(yield* retryAfterOf(value)).toBeUndefined()
+      })
+  )
+})
+
+describe("server-sent fields are bounded", () => {
+  it.effect("a huge request id, type and field error list are cut to size", () =>
+    Effect.gen(function*() {
+      const body = JSON.stringify({
+        code: 422,
+        type: "E".repeat(10_000),
+        message: "bad",
+        requestId: "r".repeat(10_000),
+        data: Array.from({ length: 500 }, (_, i) => ({ type: "t", field: `f${i}`, message: "m".repeat(10_000) }))
+      })
+      const error = yield* logoutFails(reply(422, body))
+      if (!UizaError.isStatusError(error)) return expect.fail(error._tag)
+      expect(error.type!.length).toBeLessThanOrEqual(300)
+      expect(error.requestId!.length).toBeLessThanOrEqual(300)
+      expect(error.fieldErrors).toHaveLength(100)
+      expect(error.fieldErrors[0].message.length).toBeLessThanOrEqual(300)
+      expect(JSON.stringify(error).length).toBeLessThan(50_000)
     }))
 })

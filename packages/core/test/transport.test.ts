@@ -81,7 +81,14 @@ describe("transport failures", () => {
       expect(error).toMatchObject({ _tag: "ConnectionError", reason: "NETWORK", possiblyDelivered: true, attempts: 1 })
     }))
 
-  it.effect.each(["CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "DEPTH_ZERO_SELF_SIGNED_CERT"])(
+  it.effect.each([
+    "CERT_HAS_EXPIRED",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "HOSTNAME_MISMATCH"
+  ])(
     "a TLS failure (%s) sent nothing and is not retried",
     (code) =>
       Effect.gen(function*() {
