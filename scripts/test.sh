@@ -20,5 +20,8 @@ echo "== API reference: @since and a checked @example on every export"
 node --import tsx scripts/docs-api.ts --check
 echo "== tests"
 "$bin/vitest" run --coverage
+echo "== browser bundle"
+# A ceiling against regressions at today's size; the 70 kB goal is not reached yet (docs/benchmarks.md).
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=92000
 echo "== packaging"
 sh scripts/packaging/check.sh
