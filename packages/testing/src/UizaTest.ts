@@ -237,30 +237,15 @@ const documentedMessages: Readonly<Record<number, string>> = {
 const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
 
 const envelopeFor = (status: number, options: ReplyOptions): unknown => {
-  const common = {
-    version: 3,
-    datetime: new Date().toISOString(),
-    policy: "public",
-    requestId: crypto.randomUUID(),
-    serviceName: "api"
-  }
   if (status >= 200 && status < 300) {
-    return {
-      data: { message: options.message ?? "Logout success" },
-      ...common,
-      message: "OK",
-      code: status,
-      type: "SUCCESS"
-    }
+    const success = UizaServer.logoutSuccessEnvelope()
+    return { ...success, data: { message: options.message ?? success.data.message }, code: status }
   }
-  return {
-    data: null,
-    ...common,
-    message: options.message ?? documentedMessages[status] ?? `HTTP ${status}`,
-    code: status,
-    type: "ERROR",
-    retryable: options.retryable ?? retryableStatuses.has(status)
-  }
+  return UizaServer.errorEnvelope(
+    status,
+    options.message ?? documentedMessages[status] ?? `HTTP ${status}`,
+    options.retryable ?? retryableStatuses.has(status)
+  )
 }
 
 const hasHeader = (headers: Readonly<Record<string, string>>, name: string): boolean =>
