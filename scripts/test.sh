@@ -22,6 +22,6 @@ echo "== tests"
 "$bin/vitest" run --coverage
 echo "== browser bundle"
 # A ceiling against regressions at today's size; the 70 kB goal is not reached yet (docs/benchmarks.md).
-node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=92000
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=78000
 echo "== packaging"
 sh scripts/packaging/check.sh

@@ -1,7 +1,7 @@
 /**
  * Logout benchmarks: throughput and latency, heap, and import cost.
  *
- *   node --conditions=source --import tsx scripts/bench/logout.ts [options]
+ *   npx tsc -b tsconfig.build.json && node --import tsx scripts/bench/logout.ts [options]
  *   pnpm bench
  *
  * Options (all optional):
@@ -166,7 +166,7 @@ const heap = async () => {
         `--calls=${heapCalls}`,
         `--concurrency=${concurrency}`
       ],
-      ["--expose-gc", "--conditions=source", "--import", "tsx"]
+      ["--expose-gc", "--import", "tsx"]
     )
     const result = JSON.parse(out.trim().split("\n").at(-1)!) as { allocatedPerCall: number; retained: number }
     rows.push({ variant: variant.name, ...result })

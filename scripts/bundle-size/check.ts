@@ -18,6 +18,7 @@
  */
 import * as esbuild from "esbuild"
 import { execFileSync } from "node:child_process"
+import { basename, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 
@@ -34,9 +35,10 @@ if (!process.argv.includes("--no-build")) {
 const workspaceDist: esbuild.Plugin = {
   name: "workspace-dist",
   setup(build) {
-    build.onResolve({ filter: /^@uiza-effect\/(core|browser)$/ }, (args) => ({
-      path: `${root}packages/${args.path.slice("@uiza-effect/".length)}/dist/index.js`
-    }))
+    build.onResolve({ filter: /^@uiza-effect\/(core|browser)(\/[A-Za-z]+)?$/ }, (args) => {
+      const [name, subpath] = args.path.slice("@uiza-effect/".length).split("/")
+      return { path: `${root}packages/${name}/dist/${subpath ?? "index"}.js` }
+    })
   }
 }
 
@@ -48,10 +50,11 @@ const entries: ReadonlyArray<Entry> = [
   { file: "hand-written-fetch.ts", label: "hand-written fetch logout (no Effect)" },
   { file: "effect-floor.ts", label: "floor: Effect runtime running a trivial program" },
   { file: "naive-fetch-logout.ts", label: "naive logout on FetchHttpClient (no SDK)" },
+  { file: "core-stub-client.ts", label: "SDK core alone: the same program on an HttpClient that sends nothing" },
   { file: "logout-browser.ts", label: "SDK: BrowserUiza.layer + User.logout + catchTag/catchTags" }
 ]
 
-const bundle = async (file: string) => {
+const bundle = async (file: string, extraPlugins: ReadonlyArray<esbuild.Plugin> = []) => {
   const result = await esbuild.build({
     entryPoints: [`${here}${file}`],
     bundle: true,
@@ -66,7 +69,7 @@ const bundle = async (file: string) => {
     sourcemap: false,
     define: { "process.env.NODE_ENV": "\"production\"" },
     logLevel: "error",
-    plugins: [workspaceDist]
+    plugins: [workspaceDist, ...extraPlugins]
   })
   const code = result.outputFiles[0]!.contents
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, metafile: result.metafile }
@@ -109,27 +112,85 @@ if (analyze) {
   for (const [name, bytes] of modules.sort((a, b) => b[1] - a[1]).slice(0, 30)) {
     console.log(`  ${kB(bytes).padStart(9)}  ${name}`)
   }
-  // Which modules make the bundle reach effect's Stream/Channel machinery.
-  const streamish = modules.filter(([name]) =>
-    /effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(name)
-  )
+  const isStreamish = (path: string) =>
+    /effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(path)
+  const streamish = modules.filter(([name, bytes]) => isStreamish(name) && bytes > 0)
   const total = streamish.reduce((sum, [, b]) => sum + b, 0)
   console.log(`\nStream/Channel/Sink modules: ${kB(total)} minified in ${streamish.length} modules`)
-  const importers = new Map<string, Array<string>>()
-  for (const [path, input] of Object.entries(meta.inputs)) {
-    for (const imp of input.imports) {
-      if (
-        /effect\/dist\/esm\/(Stream|Channel)\.js$/.test(imp.path) &&
-        !/effect\/dist\/esm\/(internal\/)?(stream|channel|sink|Stream|Channel|Sink)/.test(path)
-      ) {
-        importers.set(imp.path.replace(/^.*\/esm\//, "effect/"), [
-          ...(importers.get(imp.path.replace(/^.*\/esm\//, "effect/")) ?? []),
-          path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, "")
-        ])
-      }
-    }
+  const short = (path: string) => path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, "")
+  // The modules the entry reaches through modules with code in the output (re-export-only
+  // index files aside): a module whose code was all tree-shaken away imports nothing.
+  const live = (path: string) => {
+    const input = output.inputs[path]
+    return input !== undefined && (input.bytesInOutput > 0 || /\/index\.[jt]s$/.test(path))
   }
-  for (const [target, from] of importers) console.log(`  ${target} imported by: ${from.join(", ")}`)
+  const reachable = new Set([output.entryPoint!])
+  for (const path of reachable) {
+    if (isStreamish(path)) continue
+    for (const { path: target } of meta.inputs[path]?.imports ?? []) if (live(target)) reachable.add(target)
+  }
+  // Which retained modules import Stream or Channel, how much of the Stream/Channel/Sink code each
+  // one is responsible for, and through which imports the bundle reaches it. The metafile only
+  // knows modules: a module may use only the light part of Stream (a few constructors) while
+  // another brings the Channel runtime (run*, unwrap*, from*), and a module that is imported
+  // may be kept for a constant only. So the bundle is built again with a module resolved to an
+  // empty one for every importer but one: what remains is what that importer's retained code
+  // pulls in. Walking up from the module that brings the most, importer by importer, gives the
+  // chain of retained imports from the SDK's own code to it.
+  const streamBytesOf = (metafile: esbuild.Metafile) =>
+    Object.entries(Object.values(metafile.outputs)[0]!.inputs)
+      .filter(([path]) => isStreamish(path))
+      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0)
+  const onlyImportedBy = (targets: ReadonlyArray<string>, allowed: string): esbuild.Plugin => ({
+    name: "only-imported-by",
+    setup(build) {
+      // Only the specifiers that can name a target (`./x.js`, `effect/X`) are looked at: fast.
+      const names = targets.map((target) =>
+        basename(target).replace(/\.[jt]s$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      )
+      build.onResolve({ filter: new RegExp(`(^|/)(${names.join("|")})(\\.js)?$`) }, async (args) => {
+        if (args.pluginData === "only-imported-by" || args.kind === "entry-point") return undefined
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: "only-imported-by"
+        })
+        const target = relative(process.cwd(), resolved.path)
+        return targets.includes(target) && relative(process.cwd(), args.importer) !== allowed
+          ? { path: target, namespace: "empty-stub" }
+          : resolved
+      })
+      build.onLoad({ filter: /.*/, namespace: "empty-stub" }, () => ({ contents: "export {}", loader: "js" }))
+    }
+  })
+  const importersOf = (targets: ReadonlyArray<string>) =>
+    [...reachable].filter((path) =>
+      !targets.includes(path) && (meta.inputs[path]?.imports ?? []).some((imp) => targets.includes(imp.path))
+    )
+  const pulledBy = async (targets: ReadonlyArray<string>) => {
+    const rows: Array<[string, number]> = []
+    for (const importer of importersOf(targets)) {
+      const alone = await bundle("logout-browser.ts", [onlyImportedBy(targets, importer)])
+      rows.push([importer, streamBytesOf(alone.metafile)])
+    }
+    return rows.sort((a, b) => b[1] - a[1])
+  }
+  const streamModules = [...reachable].filter((path) => /effect\/dist\/esm\/(Stream|Channel)\.js$/.test(path))
+  const direct = await pulledBy(streamModules)
+  for (const [importer, bytes] of direct) {
+    console.log(`  ${kB(bytes).padStart(9)} pulled in by ${short(importer)}`)
+  }
+  // Up from the heaviest one, to code of the SDK (or the entry).
+  if (direct.length > 0 && direct[0]![1] > 0) {
+    const chain = [direct[0]![0]]
+    while (!/packages\/|bundle-size\//.test(chain[0]!) && chain.length < 12) {
+      const [next] = await pulledBy([chain[0]!])
+      if (next === undefined || next[1] === 0) break
+      chain.unshift(next[0])
+    }
+    console.log(`  the retained imports that bring the most: ${chain.map(short).join(" -> ")}`)
+  }
 }
 
 const sdk = results.get("logout-browser.ts")!.gzip

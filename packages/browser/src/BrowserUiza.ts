@@ -5,11 +5,12 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as HttpClient from "@effect/platform/HttpClient"
-import { UizaConfig, type UizaError } from "@uiza-effect/core"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as UizaError from "@uiza-effect/core/UizaError"
+import * as UizaConfig from "@uiza-effect/core/UizaConfig"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as internal from "./internal/fetchHttpClient.js"
 
 /**
  * The `RequestInit` every call is made with: no cookies (the API
@@ -40,8 +41,18 @@ export const requestInit: RequestInit = {
 }
 
 /**
- * The `HttpClient` of the preset: `fetch` with {@link requestInit}.
- * Interrupting a call aborts its `fetch`.
+ * The `HttpClient` of the preset: `fetch` with {@link requestInit}, whatever
+ * `FetchHttpClient.RequestInit` the program provides. Interrupting a call, or
+ * the reading of its body, aborts its `fetch`.
+ *
+ * It is the SDK's own lean fetch client, not `FetchHttpClient.layer`: it
+ * keeps effect's Stream and Channel runtime out of browser bundles. It uses
+ * the `fetch` of `FetchHttpClient.Fetch` when one is provided, fails with the
+ * same `RequestError` / `ResponseError` reasons as `FetchHttpClient`, creates
+ * no `http.client` span and sends no trace headers. Its responses can be read
+ * as text, JSON, bytes, form data or a stream; a request with a streaming
+ * body fails with a `RequestError` of reason `Encode` (use
+ * `FetchHttpClient.layer` for those).
  *
  * @example
  * ```ts
@@ -61,13 +72,9 @@ export const requestInit: RequestInit = {
  * @category layers
  */
 export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
-  HttpClient.HttpClient,
-  // Provided on each request, innermost, so it is the init the fetch is made with.
-  Effect.map(
-    HttpClient.HttpClient,
-    (client) => HttpClient.transformResponse(client, Effect.provideService(FetchHttpClient.RequestInit, requestInit))
-  )
-).pipe(Layer.provide(FetchHttpClient.layer))
+  internal.HttpClientTag,
+  Effect.map(Effect.context<never>(), (context) => internal.make(requestInit, context))
+)
 
 /**
  * `HttpClient` and `UizaConfig` from options given in code.

@@ -3,11 +3,14 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
 import type { TestProject } from "vitest/node"
+import { startFetchServer } from "./fetchServer.js"
 
 declare module "vitest" {
   export interface ProvidedContext {
     uizaServerUrl: string
     uizaTokens: ReadonlyArray<string>
+    fetchServerUrl: string
+    deadServerUrl: string
   }
 }
 
@@ -19,5 +22,12 @@ export default async function setup(project: TestProject) {
   const server = await Effect.runPromise(Scope.extend(NodeUizaServer.start({ tokens }), scope))
   project.provide("uizaServerUrl", server.url)
   project.provide("uizaTokens", tokens)
-  return () => Effect.runPromise(Scope.close(scope, Exit.void))
+  // A raw HTTP server for the fetch client's own tests, and a port where nothing listens.
+  const fetchServer = await startFetchServer()
+  project.provide("fetchServerUrl", fetchServer.url)
+  project.provide("deadServerUrl", fetchServer.deadUrl)
+  return async () => {
+    await fetchServer.close()
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+  }
 }

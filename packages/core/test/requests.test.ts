@@ -1,11 +1,17 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { UizaConfig, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { HttpClientTag } from "../src/internal/httpClientTag.js"
 import { fixture, reply, stubUiza, token } from "./support/stubHttpClient.js"
 
 describe("User.logout", () => {
+  it("looks the HttpClient up under the platform's own key", () => {
+    expect(HttpClientTag.key).toBe(HttpClient.HttpClient.key)
+  })
+
   it.effect("sends exactly one POST to the logout URL with the raw token", () =>
     Effect.gen(function*() {
       const stub = stubUiza(reply(200, fixture("logout-200-documented.json")))

@@ -7,12 +7,12 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Agent } from "@effect/platform-node/Undici"
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { UizaConfig, type UizaError } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as UndiciHttpClient from "./internal/undiciHttpClient.js"
 
 /**
  * Options of the preset's connection pool.
@@ -73,15 +73,14 @@ export const defaultConnections = 64
  * @category layers
  */
 export const makeHttpClientLayer = (options: PoolOptions = {}): Layer.Layer<HttpClient.HttpClient> =>
-  NodeHttpClient.layerUndiciWithoutDispatcher.pipe(
-    Layer.provide(
-      Layer.scoped(
-        NodeHttpClient.Dispatcher,
-        Effect.acquireRelease(
-          Effect.sync(() => new Agent({ connections: options.connections ?? defaultConnections })),
-          (agent) => Effect.promise(() => agent.destroy())
-        )
-      )
+  Layer.scoped(
+    HttpClient.HttpClient,
+    Effect.map(
+      Effect.acquireRelease(
+        Effect.sync(() => new Agent({ connections: options.connections ?? defaultConnections })),
+        (agent) => Effect.promise(() => agent.destroy())
+      ),
+      UndiciHttpClient.make
     )
   )
 

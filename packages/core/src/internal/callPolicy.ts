@@ -52,20 +52,30 @@ const positive = (name: string, input: Duration.DurationInput): Either.Either<Du
  *
  * @internal
  */
-export const policyOf = (settings: Settings, overrides: CallOverrides | undefined): Either.Either<CallPolicy, string> =>
-  Either.gen(function*() {
-    const timeout = overrides?.timeout === undefined
-      ? settings.timeout
-      : yield* positive("timeout", overrides.timeout)
-    const maxRetries = overrides?.maxRetries ?? settings.maxRetries
-    if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-      return yield* Either.left("maxRetries must be a whole number, 0 or more")
-    }
-    const deadline = overrides?.deadline === undefined
-      ? settings.deadline
-      : Option.some(yield* positive("deadline", overrides.deadline))
-    return { timeout, maxRetries, deadline }
-  })
+export const policyOf = (
+  settings: Settings,
+  overrides: CallOverrides | undefined
+): Either.Either<CallPolicy, string> => {
+  // Most calls have no overrides: their policy is the client's.
+  if (overrides === undefined) return Either.right(settings)
+  let timeout = settings.timeout
+  if (overrides.timeout !== undefined) {
+    const checked = positive("timeout", overrides.timeout)
+    if (Either.isLeft(checked)) return Either.left(checked.left)
+    timeout = checked.right
+  }
+  const maxRetries = overrides.maxRetries ?? settings.maxRetries
+  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
+    return Either.left("maxRetries must be a whole number, 0 or more")
+  }
+  let deadline = settings.deadline
+  if (overrides.deadline !== undefined) {
+    const checked = positive("deadline", overrides.deadline)
+    if (Either.isLeft(checked)) return Either.left(checked.left)
+    deadline = Option.some(checked.right)
+  }
+  return Either.right({ timeout, maxRetries, deadline })
+}
 
 /**
  * Whether a failed attempt may be tried again: only failures that cannot

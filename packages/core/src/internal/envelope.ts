@@ -35,14 +35,17 @@ export type Envelope =
     readonly fieldErrors: ReadonlyArray<FieldError>
   }
 
-const decoders = Object.entries(EnvelopeFields).map(
-  ([key, schema]) => [key, Schema.decodeUnknownOption(schema as Schema.Schema<unknown, unknown>)] as const
-)
+type Decoder<A> = (input: unknown) => Option.Option<A>
 
-const decodeFieldError = Schema.decodeUnknownOption(FieldError)
+// The decoders compile their parsers when made: they are made at the first reply, not at import.
+let decoders: ReadonlyArray<readonly [string, Decoder<unknown>]> | undefined
+let decodeFieldError: Decoder<FieldError> | undefined
 
-const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> =>
-  Array.isArray(data) ? data.flatMap((entry) => Option.toArray(decodeFieldError(entry))) : []
+const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> => {
+  if (!Array.isArray(data)) return []
+  const decode = decodeFieldError ??= Schema.decodeUnknownOption(FieldError)
+  return data.flatMap((entry) => Option.toArray(decode(entry)))
+}
 
 /**
  * Reads the envelope of a parsed JSON body; `None` when the body is not a JSON
@@ -53,8 +56,14 @@ const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> =>
 export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
   if (!Predicate.isRecord(json)) return Option.none()
   const envelope: Record<string, unknown> = { data: json.data, fieldErrors: fieldErrorsOf(json.data) }
+  decoders ??= Object.entries(EnvelopeFields).map(
+    ([key, schema]) => [key, Schema.decodeUnknownOption(schema as Schema.Schema<unknown, unknown>)] as const
+  )
   for (const [key, decode] of decoders) {
-    const value = decode(json[key])
+    const raw = json[key]
+    // An absent field stays absent; only a present one is worth decoding.
+    if (raw === undefined) continue
+    const value = decode(raw)
     if (Option.isSome(value)) envelope[key] = value.value
   }
   return Option.some(envelope as Envelope)
@@ -62,14 +71,16 @@ export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
 
 /**
  * Parses a reply body as JSON; `None` when it is not JSON. `scrub` is
- * applied to every string of the result.
+ * applied to every string of the result; the text must already be scrubbed.
  *
  * @internal
  */
 export const parseJson = (text: string, scrub?: (text: string) => string): Option.Option<unknown> => {
   try {
     return Option.some(
-      scrub === undefined
+      // Without a backslash, every string of the result is a piece of the text as it is,
+      // which the caller has already scrubbed: only escapes can spell a secret anew.
+      scrub === undefined || !text.includes("\\")
         ? JSON.parse(text)
         : JSON.parse(text, (_, value) => typeof value === "string" ? scrub(value) : value)
     )

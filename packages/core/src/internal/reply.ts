@@ -116,13 +116,12 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
   const json = Option.flatMap(text, (body) => parseJson(body, reader.scrub))
   const envelope = Option.flatMap(json, decodeEnvelope)
   // So the excerpt of a JSON body is written from the scrubbed value, not the raw text.
-  const excerpt = excerptOf(
-    Option.isSome(json) ? JSON.stringify(json.value) : Option.getOrElse(text, () => "")
-  )
-  // Only a body that is not an envelope is worth quoting; an envelope's facts are in the fields.
-  const unreadableExcerpt = Option.isSome(envelope) ? Option.none() : Option.some(excerpt)
+  // Only errors quote the body: a success never pays for it.
+  const excerpt = () => excerptOf(Option.isSome(json) ? JSON.stringify(json.value) : Option.getOrElse(text, () => ""))
 
   if (reply.status >= 400 && reply.status <= 599) {
+    // Only a body that is not an envelope is worth quoting; an envelope's facts are in the fields.
+    const unreadableExcerpt = Option.isSome(envelope) ? Option.none() : Option.some(excerpt())
     return Either.left(statusError(reader, reply, reply.status, envelope, unreadableExcerpt))
   }
   if (reply.status < 200 || reply.status > 299) {
@@ -134,7 +133,7 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
         ? `The server answered with a redirect (HTTP ${reply.status}), which is never followed with the token; the call may have taken effect.`
         : `Unexpected HTTP status ${reply.status}.`,
       envelope,
-      excerpt
+      excerpt()
     ))
   }
   if (Option.isNone(reply.body)) {
@@ -142,7 +141,7 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
       reply,
       `The reply (HTTP ${reply.status}) was cut off before its body was complete; the call may have taken effect.`,
       envelope,
-      excerpt
+      excerpt()
     ))
   }
   if (Option.isNone(envelope)) {
@@ -152,7 +151,7 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
         ? `The reply (HTTP ${reply.status}) has no body; the call may have taken effect.`
         : `The reply (HTTP ${reply.status}) is not a Uiza JSON envelope; the call may have taken effect.`,
       envelope,
-      excerpt
+      excerpt()
     ))
   }
   const facts = envelope.value
@@ -162,6 +161,6 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
   }
   return Either.fromOption(
     reader.decodeSuccess(facts),
-    () => decodeError(reply, `The reply (HTTP ${reply.status}) lacks ${reader.missingResult}.`, envelope, excerpt)
+    () => decodeError(reply, `The reply (HTTP ${reply.status}) lacks ${reader.missingResult}.`, envelope, excerpt())
   )
 }

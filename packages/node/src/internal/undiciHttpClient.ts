@@ -1,0 +1,202 @@
+import * as NodeStream from "@effect/platform-node/NodeStream"
+import type { Dispatcher } from "@effect/platform-node/Undici"
+import * as Cookies from "@effect/platform/Cookies"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Inspectable from "effect/Inspectable"
+import * as Option from "effect/Option"
+import type * as Stream from "effect/Stream"
+import { Readable } from "node:stream"
+import type { ReadableStream as NodeReadableStream } from "node:stream/web"
+
+// A body dropped without being read would keep its socket busy: once the
+// response is garbage, the body is destroyed and the socket goes back to the pool.
+const unreadBodies = new FinalizationRegistry<Dispatcher.ResponseData["body"]>((body) => {
+  body.destroy()
+})
+
+const ignoreError = (_: unknown) => {}
+
+/**
+ * Runs a promise-returning read of the body; interrupting the read destroys
+ * the body, which closes the socket instead of leaving it half read.
+ */
+const readBody = <A>(
+  response: UndiciResponse,
+  read: () => Promise<A>
+): Effect.Effect<A, HttpClientError.ResponseError> =>
+  Effect.async<A, HttpClientError.ResponseError>((resume) => {
+    read().then(
+      (value) => resume(Effect.succeed(value)),
+      (cause) => resume(Effect.fail(response.decodeError(cause)))
+    )
+    return Effect.sync(() => response.source.body.destroy())
+  })
+
+class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  private cachedHeaders: Headers.Headers | undefined
+  private cachedCookies: Cookies.Cookies | undefined
+  // The body can be read once; text, json and URL parameters share that read.
+  private textRead: Promise<string> | undefined
+
+  constructor(readonly request: HttpClientRequest.HttpClientRequest, readonly source: Dispatcher.ResponseData) {
+    super()
+    source.body.on("error", ignoreError)
+    unreadBodies.register(this, source.body, this)
+  }
+
+  get status(): number {
+    return this.source.statusCode
+  }
+
+  get headers(): Headers.Headers {
+    return this.cachedHeaders ??= Headers.fromInput(this.source.headers)
+  }
+
+  get cookies(): Cookies.Cookies {
+    if (this.cachedCookies === undefined) {
+      const header = this.source.headers["set-cookie"]
+      this.cachedCookies = header === undefined
+        ? Cookies.empty
+        : Cookies.fromSetCookie(Array.isArray(header) ? header : [header])
+    }
+    return this.cachedCookies
+  }
+
+  get remoteAddress(): Option.Option<string> {
+    return Option.none()
+  }
+
+  decodeError(cause: unknown): HttpClientError.ResponseError {
+    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  }
+
+  private consumed<A>(read: Promise<A>): Promise<A> {
+    unreadBodies.unregister(this)
+    return read
+  }
+
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return readBody(this, () => this.textRead ??= this.consumed(this.source.body.text()))
+  }
+
+  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) =>
+      Effect.try({
+        try: () => text === "" ? null : JSON.parse(text) as unknown,
+        catch: (cause) => this.decodeError(cause)
+      }))
+  }
+
+  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) =>
+      Effect.try({
+        try: () => UrlParams.fromInput(new URLSearchParams(text)),
+        catch: (cause) => this.decodeError(cause)
+      }))
+  }
+
+  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+    return readBody(this, () => this.consumed(this.source.body.arrayBuffer()))
+  }
+
+  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+    return readBody(this, () => this.consumed(this.source.body.formData() as Promise<FormData>))
+  }
+
+  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    unreadBodies.unregister(this)
+    return NodeStream.fromReadable(() => this.source.body, (cause) => this.decodeError(cause))
+  }
+
+  toJSON(): unknown {
+    return HttpIncomingMessage.inspect(this, {
+      _id: "@effect/platform/HttpClientResponse",
+      request: this.request.toJSON(),
+      status: this.status
+    })
+  }
+}
+
+type RequestBody = Exclude<Dispatcher.RequestOptions["body"], undefined>
+
+interface EncodedBody {
+  readonly body: RequestBody
+  /** Set when the encoding decides the content type (the boundary of a multipart body). */
+  readonly contentType?: string | undefined
+}
+
+const bodyOf = (
+  body: HttpClientRequest.HttpClientRequest["body"]
+): Effect.Effect<EncodedBody, HttpClientError.RequestError> => {
+  switch (body._tag) {
+    case "Empty":
+      return Effect.succeed({ body: null })
+    case "Uint8Array":
+    case "Raw":
+      return Effect.succeed({ body: body.body as RequestBody })
+    case "FormData": {
+      // Node's own multipart encoder: the FormData of Node's fetch is not the one undici's
+      // request() takes.
+      const encoded = new Response(body.formData)
+      return Effect.succeed({
+        body: Readable.fromWeb(encoded.body! as NodeReadableStream<Uint8Array>),
+        contentType: encoded.headers.get("content-type") ?? undefined
+      })
+    }
+    case "Stream":
+      return Effect.map(NodeStream.toReadable(body.stream), (readable) => ({ body: readable }))
+  }
+}
+
+/**
+ * An `HttpClient` on an undici `Dispatcher` that does the least per request:
+ * one promise for the response, one for the body. It sends exactly the
+ * request's headers (no trace headers) and leaves timeouts to the caller,
+ * which interrupts the request; interruption aborts it and closes the socket.
+ *
+ * @internal
+ */
+export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
+  HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+    Effect.flatMap((request) => {
+      const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+      if (Either.isLeft(url)) {
+        return Effect.fail(
+          new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left })
+        )
+      }
+      return Effect.flatMap(
+        bodyOf(request.body),
+        ({ body, contentType }) =>
+          Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume, signal) => {
+            dispatcher.request<null>({
+              signal,
+              method: request.method,
+              headers: contentType === undefined
+                ? request.headers
+                : { ...request.headers, "content-type": contentType },
+              origin: url.right.origin,
+              path: url.right.pathname + url.right.search + url.right.hash,
+              body,
+              // The caller times the whole attempt; undici's own timers would cut it short.
+              headersTimeout: 0,
+              bodyTimeout: 0
+            }).then(
+              (response) => resume(Effect.succeed(new UndiciResponse(request, response))),
+              (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+            )
+          })
+      )
+    }),
+    Effect.succeed
+  )
