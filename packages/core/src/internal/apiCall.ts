@@ -3,11 +3,13 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
@@ -112,6 +114,136 @@ const failureOf = (
 
 const REDIRECTS_NOT_FOLLOWED: globalThis.RequestInit = { redirect: "manual" }
 
+/** What one call knows and counts while it runs: read once, shared by its attempts. */
+interface Call<A> {
+  readonly operation: Operation<A>
+  readonly client: HttpClient.HttpClient
+  readonly clock: Clock.Clock
+  readonly policy: CallPolicy
+  readonly origin: string
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly reader: ReplyReader<A>
+  readonly logsAttempts: boolean
+  readonly startedAt: number
+  attempts: number
+  /** Whether a request is on the wire: only then can a deadline cut off a call that took effect. */
+  inFlight: boolean
+}
+
+type Phase = "response" | "body"
+
+// The request and its whole body, as raw facts; the tracer is off around it (see `callApi`).
+const exchange = <A>(call: Call<A>, phase: { current: Phase }) =>
+  Effect.flatMap(call.client.execute(call.request), (response) => {
+    phase.current = "body"
+    return Effect.match(response.text, {
+      onFailure: (): RawReply => ({ response, body: Option.none() }),
+      onSuccess: (text): RawReply => ({ response, body: Option.some(text) })
+    })
+  })
+
+// One attempt: the exchange within the attempt's time limit, then the reply read.
+const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
+  Effect.suspend(() => {
+    const attemptNumber = ++call.attempts
+    const phase = { current: "response" as Phase }
+    call.inFlight = true
+    const timed = withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, () =>
+      new UizaError.TimeoutError({
+        message: timeoutMessage(call.origin, call.policy, phase.current),
+        phase: phase.current,
+        timeout: call.policy.timeout,
+        possiblyDelivered: true,
+        attempts: attemptNumber
+      }))
+    const settled = Effect.matchEffect(timed, {
+      onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
+        // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
+        call.inFlight = false
+        return Effect.fail(failureOf(error, call.origin, attemptNumber))
+      },
+      onSuccess: ({ body, response }) => {
+        call.inFlight = false
+        return readReply(call.reader, {
+          status: response.status,
+          body,
+          retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
+          attempts: attemptNumber
+        })
+      }
+    })
+    if (!call.logsAttempts) return settled
+    return Effect.zipRight(
+      Effect.annotateLogs(Effect.logDebug(`${call.operation.spanName}: attempt ${attemptNumber}`), {
+        "http.method": call.operation.method,
+        "url.full": call.request.url
+      }),
+      settled
+    )
+  })
+
+// A wait the server asks for that outlasts the deadline is not started:
+// the caller gets the server's answer, `retryAfter` included, at once.
+const waitFitsDeadline = <A>(call: Call<A>, error: UizaError.UizaError): boolean => {
+  if (Option.isNone(call.policy.deadline)) return true
+  const retryAfter = "retryAfter" in error ? error.retryAfter : undefined
+  return retryAfter === undefined ||
+    call.clock.unsafeCurrentTimeMillis() + Duration.toMillis(retryAfter) <
+      call.startedAt + Duration.toMillis(call.policy.deadline.value)
+}
+
+// Most calls succeed at once: the schedule is built only after a failure worth retrying,
+// and that failure is its first input, exactly as if the first attempt had run under it.
+const withRetries = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> => {
+  const once = attempt(call)
+  if (call.policy.maxRetries === 0) return once
+  const worthRetrying = (error: UizaError.UizaError) => shouldRetry(error) && waitFitsDeadline(call, error)
+  return Effect.catchAll(once, (firstError) => {
+    if (!worthRetrying(firstError)) return Effect.fail(firstError)
+    let replayFirst = true
+    const again = Effect.suspend(() => {
+      if (!replayFirst) return once
+      replayFirst = false
+      return Effect.fail(firstError)
+    })
+    return Effect.retry(again, { schedule: retrySchedule(call.policy.maxRetries), while: worthRetrying })
+  })
+}
+
+const withDeadline = <A>(call: Call<A>, self: Effect.Effect<A, UizaError.UizaError>) =>
+  Option.match(call.policy.deadline, {
+    onNone: () => self,
+    onSome: (deadline) =>
+      withTimeLimit(self, call.clock, deadline, () =>
+        new UizaError.TimeoutError({
+          message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${
+            call.inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
+          }.`,
+          phase: "deadline",
+          timeout: deadline,
+          possiblyDelivered: call.inFlight,
+          attempts: call.attempts
+        }))
+  })
+
+const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A, UizaError.UizaError>) => {
+  span.attribute("uiza.attempts", call.attempts)
+  if (Exit.isSuccess(exit)) {
+    const result = exit.value
+    if (Predicate.hasProperty(result, "requestId") && typeof result.requestId === "string") {
+      span.attribute("uiza.request_id", result.requestId)
+    }
+    return
+  }
+  const error = Cause.failureOption(exit.cause)
+  if (Option.isNone(error)) return
+  span.attribute("uiza.error", error.value._tag)
+  if ("status" in error.value) span.attribute("http.response.status_code", error.value.status)
+  if ("requestId" in error.value && error.value.requestId !== undefined) {
+    span.attribute("uiza.request_id", error.value.requestId)
+  }
+}
+
 /**
  * Runs an operation against the configured workspace with the call policy:
  * a timeout per attempt that covers the whole body, safe retries with
@@ -135,156 +267,47 @@ export const callApi = <A>(
       Effect.withFiberRuntime<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig>((fiber) => {
         const context = fiber.currentContext as Context.Context<HttpClient.HttpClient | UizaConfig>
         const settings = Context.get(context, UizaConfig)
-        const client = Context.get(context, HttpClientTag)
-        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-        const logsAttempts = LogLevel.greaterThanEqual(
-          LogLevel.Debug,
-          fiber.getFiberRef(FiberRef.currentMinimumLogLevel)
-        )
-        const policyOrProblem = policyOf(settings, overrides)
-        if (Either.isLeft(policyOrProblem)) {
+        const policy = policyOf(settings, overrides)
+        if (Either.isLeft(policy)) {
           // A per-call option outside its type is a programming error, found before anything is sent.
-          return Effect.dieMessage(`Invalid option of ${operation.spanName}: ${policyOrProblem.left}.`)
+          return Effect.dieMessage(`Invalid option of ${operation.spanName}: ${policy.left}.`)
         }
-        const policy = policyOrProblem.right
+        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
+        const request = buildRequest(operation, settings.baseUrl, settings.authorization)
+        const call: Call<A> = {
+          operation,
+          client: Context.get(context, HttpClientTag),
+          clock,
+          policy: policy.right,
+          origin: settings.baseUrl,
+          request,
+          reader: { ...operation, scrub: scrubberOf(Redacted.value(settings.authorization)) },
+          logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
+          startedAt: clock.unsafeCurrentTimeMillis(),
+          attempts: 0,
+          inFlight: false
+        }
+        span.attribute("http.request.method", operation.method)
+        span.attribute("url.full", request.url)
+
         // A fetch-based client follows redirects unless told otherwise; a redirect must reach
         // the SDK as such, never be followed with (or without) the token.
         const requestInit = Context.getOption(context, FetchHttpClient.RequestInit)
         const noRedirects = Option.isNone(requestInit)
           ? REDIRECTS_NOT_FOLLOWED
           : { ...requestInit.value, redirect: "manual" as const }
-        const origin = settings.baseUrl
-        const reader: ReplyReader<A> = { ...operation, scrub: scrubberOf(Redacted.value(settings.authorization)) }
-        const request = buildRequest(operation, origin, settings.authorization)
-        // The call's span is the only one: the platform's per-request span is off (see below).
-        span.attribute("http.request.method", operation.method)
-        span.attribute("url.full", request.url)
-
-        // The tracer is off inside the call, so a platform client makes no span of its own:
-        // no trace headers are sent (they would fail the CORS preflight of a browser call)
-        // and no response header, which a server could fill with the token, is recorded.
-        const exchange = (phase: { current: "response" | "body" }) =>
-          Effect.flatMap(client.execute(request), (response) => {
-            phase.current = "body"
-            return Effect.match(response.text, {
-              onFailure: (): RawReply => ({ response, body: Option.none() }),
-              onSuccess: (text): RawReply => ({ response, body: Option.some(text) })
-            })
-          })
-
-        let attempts = 0
-        // Whether a request is on the wire: only then can a deadline cut off a call that took effect.
-        let inFlight = false
-        const attempt = Effect.suspend(() => {
-          const attemptNumber = ++attempts
-          const phase = { current: "response" as "response" | "body" }
-          inFlight = true
-          const timed = withTimeLimit(
-            exchange(phase),
-            clock,
-            policy.timeout,
-            () =>
-              new UizaError.TimeoutError({
-                message: timeoutMessage(origin, policy, phase.current),
-                phase: phase.current,
-                timeout: policy.timeout,
-                possiblyDelivered: true,
-                attempts: attemptNumber
-              })
-          )
-          const settled = Effect.matchEffect(timed, {
-            onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
-              // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
-              inFlight = false
-              return Effect.fail(failureOf(error, origin, attemptNumber))
-            },
-            onSuccess: ({ body, response }) => {
-              inFlight = false
-              return readReply(reader, {
-                status: response.status,
-                body,
-                retryAfter: parseRetryAfter(response.headers["retry-after"], clock.unsafeCurrentTimeMillis()),
-                attempts: attemptNumber
-              })
-            }
-          })
-          return logsAttempts
-            ? Effect.zipRight(
-              Effect.annotateLogs(Effect.logDebug(`${operation.spanName}: attempt ${attemptNumber}`), {
-                "http.method": operation.method,
-                "url.full": request.url
-              }),
-              settled
-            )
-            : settled
-        })
-
-        const startedAt = clock.unsafeCurrentTimeMillis()
-        // A wait the server asks for that outlasts the deadline is not started:
-        // the caller gets the server's answer, `retryAfter` included, at once.
-        const waitFitsDeadline = (error: UizaError.UizaError): boolean => {
-          if (Option.isNone(policy.deadline)) return true
-          const retryAfter = "retryAfter" in error ? error.retryAfter : undefined
-          return retryAfter === undefined ||
-            clock.unsafeCurrentTimeMillis() + Duration.toMillis(retryAfter) <
-              startedAt + Duration.toMillis(policy.deadline.value)
-        }
-        const worthRetrying = (error: UizaError.UizaError) => shouldRetry(error) && waitFitsDeadline(error)
-
-        // Most calls succeed at once: the schedule is built only after a failure worth retrying,
-        // and that failure is its first input, exactly as if the first attempt had run under it.
-        const retried = policy.maxRetries === 0 ? attempt : Effect.catchAll(attempt, (firstError) => {
-          if (!worthRetrying(firstError)) return Effect.fail(firstError)
-          let replayFirst = true
-          const again = Effect.suspend(() => {
-            if (!replayFirst) return attempt
-            replayFirst = false
-            return Effect.fail(firstError)
-          })
-          return Effect.retry(again, {
-            schedule: retrySchedule(policy.maxRetries),
-            while: worthRetrying
-          })
-        })
-        const bounded = Option.match(policy.deadline, {
-          onNone: () => retried,
-          onSome: (deadline) =>
-            withTimeLimit(retried, clock, deadline, () =>
-              new UizaError.TimeoutError({
-                message: `No reply from ${origin} within the deadline of ${Duration.format(deadline)}${
-                  inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
-                }.`,
-                phase: "deadline",
-                timeout: deadline,
-                possiblyDelivered: inFlight,
-                attempts
-              }))
-        })
-        // The call's own services: the fetch options, and the span as the parent of what runs inside.
+        // The call's own services: the fetch options, and its span as the parent of what runs inside.
         const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(
           Context.add(Tracer.ParentSpan, span)
         )
-        return Effect.mapInputContext(bounded, (outer: Context.Context<never>) => Context.merge(outer, provided)).pipe(
-          // No span inside the call but its own (see `exchange`).
+        return withDeadline(call, withRetries(call)).pipe(
+          Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),
+          // The call's span is the only one: with the tracer off inside, an HTTP client makes no
+          // span of its own, so no trace headers are sent (they would fail the CORS preflight of a
+          // browser call) and no response header, which a server could fill with the token, is
+          // recorded.
           Effect.withTracerEnabled(false),
-          Effect.tapBoth({
-            onSuccess: (result) =>
-              Effect.sync(() => {
-                span.attribute("uiza.attempts", attempts)
-                if (Predicate.hasProperty(result, "requestId") && typeof result.requestId === "string") {
-                  span.attribute("uiza.request_id", result.requestId)
-                }
-              }),
-            onFailure: (error) =>
-              Effect.sync(() => {
-                span.attribute("uiza.attempts", attempts)
-                span.attribute("uiza.error", error._tag)
-                if ("status" in error) span.attribute("http.response.status_code", error.status)
-                if ("requestId" in error && error.requestId !== undefined) {
-                  span.attribute("uiza.request_id", error.requestId)
-                }
-              })
-          })
+          Effect.onExit((exit) => Effect.sync(() => annotateOutcome(span, call, exit)))
         )
       })
   )
