@@ -58,6 +58,13 @@ export const defaultConnections = 64
  * An `HttpClient` on undici with a bounded pool of its own, closed (every
  * socket) when the layer's scope closes. Redirects are not followed.
  *
+ * It is the SDK's own lean client on undici's `Agent`, not
+ * `NodeHttpClient.layerUndici`: one request and one body read per call, no
+ * span and no trace headers. Responses read as text, JSON, bytes, form data,
+ * URL parameters or a stream; failures are `@effect/platform`'s
+ * `RequestError` / `ResponseError` with the same reasons as `NodeHttpClient`;
+ * interrupting a request or a body read closes its socket.
+ *
  * @example
  * ```ts
  * import { Effect } from "effect"
