@@ -100,6 +100,9 @@ const messageOf = (envelope: Envelope): Option.Option<string> => {
   return Option.fromNullable(envelope.message)
 }
 
+// Every field of the result was decoded by its schema already: checking them again would cost every call.
+const decodedAlready = { disableValidation: true }
+
 const logoutOperation: Operation<LogoutResult> = {
   spanName: "Uiza.User.logout",
   method: "POST",
@@ -118,7 +121,7 @@ const logoutOperation: Operation<LogoutResult> = {
         ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
         ...(envelope.code === undefined ? {} : { code: envelope.code }),
         ...(envelope.type === undefined ? {} : { type: envelope.type })
-      }))
+      }, decodedAlready))
 }
 
 /**
