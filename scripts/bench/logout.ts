@@ -196,7 +196,9 @@ const importCost = async () => {
   const rows = [
     ["peers: `effect` + `@effect/platform` + `@effect/platform-node/NodeHttpClient` (barrels)", "peers"],
     ["+ `@uiza-effect/core` on top of the peers", "core"],
+    ["  of which garbage collection (mostly of the peers' objects)", "coreGc"],
     ["+ `@uiza-effect/node` on top of core", "node"],
+    ["  of which garbage collection", "nodeGc"],
     ["`effect/Effect` alone, cold", "effectAlone"],
     ["`@uiza-effect/core` alone, cold (pulls the effect modules it needs)", "coreCold"],
     ["`@uiza-effect/node` alone, cold", "nodeCold"]

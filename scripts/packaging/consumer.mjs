@@ -2,6 +2,8 @@
 // published shape of the packages, resolved by plain Node, and the `uiza`
 // binary as npm installed it.
 import { User } from "@uiza-effect/core"
+import * as UizaErrorModule from "@uiza-effect/core/UizaError"
+import * as UserModule from "@uiza-effect/core/User"
 import { NodeUiza } from "@uiza-effect/node"
 import { NodeUizaServer } from "@uiza-effect/server"
 import { Effect } from "effect"
@@ -28,6 +30,10 @@ const program = Effect.scoped(
     const second = yield* Effect.flip(Effect.provide(User.logout(), layer))
     if (second._tag !== "UnauthorizedError") throw new Error(`unexpected ${second._tag}`)
     console.log(`consumer: logged out (${result.requestId}), then ${second._tag} as expected`)
+    // A subpath entry is the same module as the namespace: one copy of each class.
+    if (UserModule.LogoutResult !== User.LogoutResult || !(second instanceof UizaErrorModule.UnauthorizedError)) {
+      throw new Error("a subpath export loaded a second copy of the core")
+    }
 
     const cli = yield* Effect.promise(() =>
       uiza(["logout", "--json", "--token-stdin"], { UIZA_WORKSPACE_API_DOMAIN: server.url }, tokens[1])
