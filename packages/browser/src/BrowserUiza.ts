@@ -6,8 +6,8 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as UizaError from "@uiza-effect/core/UizaError"
 import * as UizaConfig from "@uiza-effect/core/UizaConfig"
+import type * as UizaError from "@uiza-effect/core/UizaError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as internal from "./internal/fetchHttpClient.js"
