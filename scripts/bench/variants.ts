@@ -98,25 +98,19 @@ const sdkNode: Variant = {
     runtimeClient(NodeUiza.layer({ workspaceApiDomain: origin, authorization: token }), User.logout())
 }
 
-const sdkFetch: Variant = {
-  name: "SDK on FetchHttpClient",
-  description: "User.logout() on UizaConfig.layer + FetchHttpClient.layer, default config",
+// The SDK with the default configuration on an HttpClient of @effect/platform.
+const sdkOn = (name: string, clientLayer: Layer.Layer<HttpClient.HttpClient>): Variant => ({
+  name: `SDK on ${name}`,
+  description: `User.logout() on UizaConfig.layer + ${name}, default config`,
   make: (origin, token) =>
     runtimeClient(
-      Layer.merge(UizaConfig.layer({ workspaceApiDomain: origin, authorization: token }), FetchHttpClient.layer),
+      Layer.merge(UizaConfig.layer({ workspaceApiDomain: origin, authorization: token }), clientLayer),
       User.logout()
     )
-}
+})
 
-const sdkNodeHttpClient: Variant = {
-  name: "SDK on NodeHttpClient",
-  description: "User.logout() on UizaConfig.layer + @effect/platform-node's NodeHttpClient.layerUndici, default config",
-  make: (origin, token) =>
-    runtimeClient(
-      Layer.merge(UizaConfig.layer({ workspaceApiDomain: origin, authorization: token }), NodeHttpClient.layerUndici),
-      User.logout()
-    )
-}
+const sdkFetch = sdkOn("FetchHttpClient", FetchHttpClient.layer)
+const sdkNodeHttpClient = sdkOn("NodeHttpClient", NodeHttpClient.layerUndici)
 
 // The least any Effect program pays per call: one undici.request promise run through the same
 // kind of runtime, with the same checks. No SDK can be faster than this on Effect.
