@@ -18,6 +18,7 @@ import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
+import * as FaultServer from "./support/faultServer.js"
 
 interface Received {
   readonly method: string
@@ -196,8 +197,7 @@ describe("NodeUiza.layerHttpClient on a real socket", () => {
           (client, server) =>
             Effect.gen(function*() {
               const invalid = yield* Effect.flip(client.get("http://exa mple.com/"))
-              // Port 9 (discard) on the loopback: nothing listens there in the test sandbox.
-              const refused = yield* Effect.flip(client.get("http://127.0.0.1:9/"))
+              const refused = yield* Effect.flip(client.get(`${yield* FaultServer.closedPort}/`))
               const notJson = yield* Effect.flip(
                 Effect.flatMap(client.get(`${server.url}/cookie`), (response) => response.json)
               )
