@@ -9,6 +9,12 @@ root=$(pwd)
 bin="$root/node_modules/.bin"
 work=$(mktemp -d "${TMPDIR:-/tmp}/uiza-effect-packaging.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# publint packs with the workspace's package manager: put the pinned pnpm on PATH for it.
+mkdir -p "$work/bin"
+printf '#!/bin/sh\nexec npx --yes pnpm@10.34.9 "$@"\n' >"$work/bin/pnpm"
+chmod +x "$work/bin/pnpm"
+PATH="$work/bin:$PATH"
+export PATH
 
 "$bin/tsc" -b tsconfig.build.json
 
@@ -16,7 +22,7 @@ mkdir -p "$work/packs"
 for dir in packages/*/; do
   name=$(node -p "require('./$dir/package.json').name")
   echo "-- $name"
-  (cd "$dir" && npx --yes pnpm@10.34.9 pack --pack-destination "$work/packs" >/dev/null)
+  (cd "$dir" && pnpm pack --pack-destination "$work/packs" >/dev/null)
   "$bin/publint" run "$dir" --strict --level warning
   tarball=$(ls "$work/packs" | grep "^$(echo "$name" | sed 's/@//; s/\//-/')-[0-9]")
   # ESM only: Node 20.19+ loads it from CommonJS with require(esm).
