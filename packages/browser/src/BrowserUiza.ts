@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import { PlatformHttpClient } from "@uiza-effect/core/PlatformHttpClient"
 import * as UizaConfig from "@uiza-effect/core/UizaConfig"
 import type * as UizaError from "@uiza-effect/core/UizaError"
 import * as Effect from "effect/Effect"
@@ -72,7 +73,7 @@ export const requestInit: RequestInit = {
  * @category layers
  */
 export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
-  internal.HttpClientTag,
+  PlatformHttpClient,
   Effect.map(Effect.context<never>(), (context) => internal.make(requestInit, context))
 )
 
@@ -99,4 +100,4 @@ export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
 export const layer = (
   options: UizaConfig.Options
 ): Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, UizaError.UizaConfigError> =>
-  Layer.merge(layerHttpClient, UizaConfig.layer(options))
+  UizaConfig.layerWithHttpClient(UizaConfig.layer(options), layerHttpClient)

@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -19,9 +20,12 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Auth from "./Auth.js"
 import { authorizationProblem } from "./internal/authorization.js"
+import { PlatformHttpClient } from "./PlatformHttpClient.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
-import { UizaConfigError } from "./UizaError.js"
+import * as User from "./User.js"
+import { type UizaError, UizaConfigError } from "./UizaError.js"
 
 /**
  * The validated settings, as the `UizaConfig` service holds them.
@@ -56,6 +60,12 @@ export interface Settings {
   readonly maxRetries: number
   /** An optional limit for a whole call: every attempt and every wait between them. */
   readonly deadline: Option.Option<Duration.Duration>
+  /**
+   * The client every Uiza call uses, when the configuration was bound to one
+   * ({@link layerWithHttpClient}, the platform presets); the `HttpClient` in
+   * context otherwise.
+   */
+  readonly httpClient?: HttpClient.HttpClient | undefined
 }
 
 /**
@@ -352,3 +362,154 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
     )
   )
 }
+
+/**
+ * Per-call settings, the last argument of every operation; each overrides
+ * the client's setting for that call only.
+ *
+ * @example
+ * ```ts
+ * import { User } from "@uiza-effect/core"
+ * import type { UizaConfig } from "@uiza-effect/core"
+ *
+ * const quick: UizaConfig.CallOptions = { timeout: "5 seconds", maxRetries: 0, deadline: "15 seconds" }
+ *
+ * const program = User.retrieve("5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57", quick)
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CallOptions {
+  /** The limit of one attempt: connecting, sending, the headers and the whole body. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Retries when a retry is safe; `0` disables. */
+  readonly maxRetries?: number | undefined
+  /** A limit for the whole call, every attempt and wait included. */
+  readonly deadline?: Duration.DurationInput | undefined
+}
+
+/**
+ * Binds a configuration to an `HttpClient`: every Uiza call made with the
+ * resulting {@link UizaConfig} uses the client built by `httpClient`,
+ * whatever `HttpClient` the rest of the program provides, so the app's own
+ * client (its base URL, headers, retries) never reaches Uiza. The layer also
+ * provides an `HttpClient` for the rest of the program: the one already
+ * there when the layer is built (given outside it, or fed in with
+ * `Layer.provide`), or else the Uiza client. The platform presets are built
+ * this way.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { UizaConfig, User } from "@uiza-effect/core"
+ *
+ * const UizaLive = UizaConfig.layerWithHttpClient(UizaConfig.layerConfig(), FetchHttpClient.layer)
+ *
+ * const program = User.logout().pipe(Effect.provide(UizaLive))
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerWithHttpClient = <E, R, E2, R2>(
+  config: Layer.Layer<UizaConfig, E, R>,
+  httpClient: Layer.Layer<HttpClient.HttpClient, E2, R2>
+): Layer.Layer<UizaConfig | HttpClient.HttpClient, E | E2, R | R2> => {
+  const bound = Layer.effect(
+    UizaConfig,
+    Effect.zipWith(UizaConfig, PlatformHttpClient, (settings, client): Settings => ({ ...settings, httpClient: client }))
+  ).pipe(Layer.provide(Layer.merge(config, httpClient)))
+  // The program's own client stays its own; only a program without one gets the Uiza client.
+  const forTheProgram = Layer.unwrapEffect(
+    Effect.map(Effect.serviceOption(PlatformHttpClient), (existing) =>
+      Option.match(existing, {
+        onNone: () => httpClient,
+        onSome: (client) => Layer.succeed(PlatformHttpClient, client)
+      }))
+  )
+  return Layer.merge(bound, forTheProgram)
+}
+
+/**
+ * What {@link layerLogin} needs: the credentials of `Auth.createToken` and
+ * the settings of {@link Options} but the token.
+ *
+ * @example
+ * ```ts
+ * import { Redacted } from "effect"
+ * import type { UizaConfig } from "@uiza-effect/core"
+ *
+ * const options: UizaConfig.LoginOptions = {
+ *   workspaceApiDomain: "your-workspace-api-domain.uiza.co",
+ *   username: "admin@example.com",
+ *   password: Redacted.make("correct-horse-battery"),
+ *   domain: "your-workspace.uiza.co",
+ *   timeout: "10 seconds"
+ * }
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface LoginOptions extends Omit<Options, "authorization"> {
+  /** The account's username (its registered email). */
+  readonly username: string
+  readonly password: string | Redacted.Redacted<string>
+  /** The workspace domain the account belongs to. */
+  readonly domain: string
+}
+
+/**
+ * A scoped {@link UizaConfig} from a login: creates a token with
+ * `Auth.createToken` when the layer is built and logs out with
+ * `User.logout` when its scope closes. A failed logout is logged (at
+ * Warning), not raised: the scope closes either way. Needs an
+ * `HttpClient`.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer, Redacted } from "effect"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { UizaConfig, User } from "@uiza-effect/core"
+ *
+ * const SessionLive = UizaConfig.layerLogin({
+ *   workspaceApiDomain: "your-workspace-api-domain.uiza.co",
+ *   username: "admin@example.com",
+ *   password: Redacted.make("correct-horse-battery"),
+ *   domain: "your-workspace.uiza.co"
+ * }).pipe(Layer.provideMerge(FetchHttpClient.layer))
+ *
+ * // Logs in, lists the users, logs out.
+ * const program = User.list().pipe(Effect.provide(SessionLive))
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerLogin = (
+  options: LoginOptions
+): Layer.Layer<UizaConfig, UizaError | UizaConfigError, HttpClient.HttpClient> =>
+  Layer.scoped(
+    UizaConfig,
+    Effect.acquireRelease(
+      Effect.gen(function*() {
+        const { domain, password, username, ...settings } = options
+        const issued = yield* Auth.createToken({
+          workspaceApiDomain: options.workspaceApiDomain,
+          username,
+          password,
+          domain
+        }, settings)
+        return yield* make({ ...settings, authorization: issued.token })
+      }),
+      (settings) =>
+        User.logout().pipe(
+          Effect.provideService(UizaConfig, settings),
+          Effect.catchAll((error) =>
+            Effect.logWarning(`Uiza: the logout of the session's token failed (${error._tag}): ${error.message}`)
+          )
+        )
+    )
+  )

@@ -308,6 +308,38 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutErr
 }) {}
 
 /**
+ * An input that does not fit the operation (a missing or empty required
+ * field, a password of the wrong length, a value of the wrong type), found
+ * before anything is sent: no request left the machine.
+ *
+ * `field` is the path of the field at fault (`"password"`, `""` for the
+ * input as a whole); the message says what it must be and never quotes the
+ * value, which may be a secret.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.retrieve("").pipe(
+ *   Effect.catchTag("InvalidInputError", (error) => Effect.logError(`fix ${error.field}: ${error.message}`))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("InvalidInputError", {
+  message: Schema.String,
+  /** The operation, such as `User.create`. */
+  operation: Schema.String,
+  /** The path of the field at fault, such as `password`; `""` for the input as a whole. */
+  field: Schema.String,
+  /** Always `0`: nothing was sent. */
+  attempts: Schema.Int
+}) {}
+
+/**
  * A reply that could not be understood: a 2xx that is not a Uiza envelope
  * (HTML, truncated or empty JSON, a missing message), or a status outside the
  * 2xx/4xx/5xx classes (redirects are never followed).
@@ -407,7 +439,7 @@ export type StatusError =
  * @since 0.1.0
  * @category models
  */
-export type UizaError = StatusError | ConnectionError | TimeoutError | ResponseDecodeError
+export type UizaError = StatusError | ConnectionError | TimeoutError | ResponseDecodeError | InvalidInputError
 
 /**
  * The schema of {@link UizaError}: decode a serialised error back into its class.
@@ -443,7 +475,8 @@ export const UizaError: Schema.Union<[
   typeof ServerError,
   typeof ConnectionError,
   typeof TimeoutError,
-  typeof ResponseDecodeError
+  typeof ResponseDecodeError,
+  typeof InvalidInputError
 ]> = Schema.Union(
   BadRequestError,
   UnauthorizedError,
@@ -455,7 +488,8 @@ export const UizaError: Schema.Union<[
   ServerError,
   ConnectionError,
   TimeoutError,
-  ResponseDecodeError
+  ResponseDecodeError,
+  InvalidInputError
 )
 
 const uizaErrorTags: ReadonlySet<string> = new Set(

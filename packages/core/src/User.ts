@@ -1,18 +1,387 @@
 /**
- * The user operations of the Uiza v3 API. For now: {@link logout}, which
- * revokes the token the client is configured with.
+ * The user operations of the Uiza v3 API (`/api/public/v3/admin/user`):
+ * {@link create}, {@link retrieve}, {@link list} and {@link listAll},
+ * {@link update}, {@link delete}, {@link changePassword} and {@link logout}.
+ *
+ * Each is an `Effect` that needs an `HttpClient` and a
+ * {@link UizaConfig.UizaConfig} (the platform presets provide both) and
+ * fails with a {@link UizaError.UizaError}; each takes per-call options
+ * ({@link UizaConfig.CallOptions}) last.
  *
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as Duration from "effect/Duration"
-import type * as Effect from "effect/Effect"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { callApi, type Operation } from "./internal/apiCall.js"
+import * as Stream from "effect/Stream"
+import { callApi } from "./internal/apiCall.js"
+import { type Endpoint, envelopeData } from "./internal/endpoint.js"
 import type { Envelope } from "./internal/envelope.js"
-import type { UizaConfig } from "./UizaConfig.js"
+import {
+  DayFromMonthDayYear,
+  Flag,
+  Gender,
+  NonEmpty,
+  Password,
+  PresentPassword,
+  Status
+} from "./internal/wireFormats.js"
+import type { CallOptions, UizaConfig } from "./UizaConfig.js"
 import type * as UizaError from "./UizaError.js"
+
+/**
+ * A user of the workspace, as the API describes it. Unknown fields of a
+ * reply are ignored; `fullName` and `avatar` are absent when the API sends
+ * none (or `null`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const describe = (user: User.User): string =>
+ *   `${user.username} <${user.email}>, ${user.status}${user.isAdmin ? ", admin" : ""}, since ${user.createdAt.toISOString()}`
+ *
+ * const program = Effect.map(User.retrieve("5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57"), describe)
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class User extends Schema.Class<User>("@uiza-effect/core/User/User")({
+  id: Schema.String,
+  username: Schema.String,
+  email: Schema.String,
+  fullName: Schema.optional(Schema.String),
+  avatar: Schema.optional(Schema.String),
+  status: Schema.Literal("active", "inactive"),
+  isAdmin: Schema.Boolean,
+  createdAt: Schema.Date,
+  updatedAt: Schema.Date
+}) {}
+
+// A user as the API spells it: `fullName` in replies (`fullname` only in requests), 1/0 flags.
+const UserFromWire: Schema.Schema<User, unknown> = Schema.transform(
+  Schema.Struct({
+    id: NonEmpty,
+    username: Schema.String,
+    email: Schema.String,
+    fullName: Schema.optionalWith(Schema.String, { nullable: true }),
+    avatar: Schema.optionalWith(Schema.String, { nullable: true }),
+    status: Status,
+    isAdmin: Flag,
+    createdAt: Schema.Date,
+    updatedAt: Schema.Date
+  }),
+  Schema.typeSchema(User),
+  { strict: true, decode: (fields) => new User(fields, { disableValidation: true }), encode: (user) => user }
+) as unknown as Schema.Schema<User, unknown>
+
+/**
+ * One page of {@link list}: the users on it and the paging facts the reply
+ * carried (`total` users in all; `page` is 1-based).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = Effect.map(User.list({ page: 2, limit: 50 }), (page: User.UserPage) =>
+ *   `${page.items.length} of ${page.total} users (page ${page.page}, ${page.limit} a page)`)
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface UserPage {
+  readonly items: ReadonlyArray<User>
+  readonly total: number
+  readonly page: number
+  readonly limit: number
+}
+
+const Paging = Schema.Struct({
+  total: Schema.NonNegativeInt,
+  page: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)))
+})
+
+const UserPageFromWire: Schema.Schema<UserPage, Envelope> = Schema.transform(
+  Schema.Struct({ data: Schema.Array(UserFromWire), metadata: Paging }),
+  Schema.Struct({
+    items: Schema.Array(Schema.typeSchema(User)),
+    total: Schema.Number,
+    page: Schema.optional(Schema.Number),
+    limit: Schema.optional(Schema.Number)
+  }),
+  {
+    strict: true,
+    decode: ({ data, metadata }) => ({ items: data, ...metadata }),
+    encode: ({ items, ...metadata }) => ({ data: items, metadata })
+  }
+) as unknown as Schema.Schema<UserPage, Envelope>
+
+// `data` is an object in every recorded reply and an array of one user in the docs' example.
+const OneUser = Schema.Union(
+  UserFromWire,
+  Schema.transform(Schema.Tuple(UserFromWire), Schema.typeSchema(User), {
+    strict: true,
+    decode: ([user]) => user,
+    encode: (user) => [user] as const
+  })
+)
+
+// What `create` and `update` answer: the user (recorded replies) or only its id (the docs).
+const WrittenUser = Schema.Union(
+  Schema.transform(UserFromWire, Schema.Struct({ user: Schema.typeSchema(User) }), {
+    strict: true,
+    decode: (user) => ({ user }),
+    encode: ({ user }) => user
+  }),
+  Schema.Struct({ id: NonEmpty })
+)
+
+// An acknowledgement: `{id}` in the docs, `{result: ...}` in recorded replies. Its content says nothing more.
+const acknowledgement = <R>(result: Schema.Schema<R>) =>
+  envelopeData(Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })))
+
+type Acknowledgement<R> = { readonly id: string } | { readonly result: R }
+
+/**
+ * The fields of a new user. `password` is 6 to 25 characters and may be
+ * given `Redacted`; `dob` is sent as the `Date`'s UTC day (`MM/DD/YYYY`).
+ * On the wire `status`, `gender` and `isAdmin` are numbers and `fullName`
+ * is `fullname`: the SDK spells them.
+ *
+ * @example
+ * ```ts
+ * import { Redacted } from "effect"
+ * import type { User } from "@uiza-effect/core"
+ *
+ * const input: User.CreateInput = {
+ *   username: "ada",
+ *   email: "ada@example.com",
+ *   password: Redacted.make("correct-horse-battery"),
+ *   status: "active",
+ *   fullName: "Ada Lovelace",
+ *   dob: new Date("1815-12-10"),
+ *   gender: "female",
+ *   isAdmin: false
+ * }
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CreateInput {
+  readonly username: string
+  readonly email: string
+  readonly password: string | Redacted.Redacted<string>
+  readonly status: "active" | "inactive"
+  readonly fullName?: string | undefined
+  readonly avatar?: string | undefined
+  readonly dob?: Date | undefined
+  readonly gender?: "male" | "female" | undefined
+  readonly isAdmin?: boolean | undefined
+}
+
+const optionalFields = {
+  fullName: Schema.optional(Schema.String).pipe(Schema.fromKey("fullname")),
+  avatar: Schema.optional(Schema.String),
+  dob: Schema.optional(DayFromMonthDayYear),
+  gender: Schema.optional(Gender),
+  isAdmin: Schema.optional(Flag)
+}
+
+const CreateWire = Schema.Struct({
+  username: NonEmpty,
+  email: NonEmpty,
+  password: Password,
+  status: Status,
+  ...optionalFields
+})
+
+/**
+ * The fields of {@link update}: the user's `id` and the fields to change;
+ * fields left out stay as they are.
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@uiza-effect/core"
+ *
+ * const input: User.UpdateInput = { id: "5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57", status: "inactive" }
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface UpdateInput {
+  readonly id: string
+  readonly username?: string | undefined
+  readonly email?: string | undefined
+  readonly password?: string | Redacted.Redacted<string> | undefined
+  readonly status?: "active" | "inactive" | undefined
+  readonly fullName?: string | undefined
+  readonly avatar?: string | undefined
+  readonly dob?: Date | undefined
+  readonly gender?: "male" | "female" | undefined
+  readonly isAdmin?: boolean | undefined
+}
+
+const UpdateWire = Schema.Struct({
+  id: NonEmpty,
+  username: Schema.optional(NonEmpty),
+  email: Schema.optional(NonEmpty),
+  password: Schema.optional(Password),
+  status: Schema.optional(Status),
+  ...optionalFields
+})
+
+/**
+ * The fields of {@link changePassword}. `id` may be left out with a token
+ * of a normal user (the user changes their own password); both passwords
+ * may be given `Redacted`, and `newPassword` is 6 to 25 characters.
+ *
+ * @example
+ * ```ts
+ * import { Redacted } from "effect"
+ * import type { User } from "@uiza-effect/core"
+ *
+ * const input: User.ChangePasswordInput = {
+ *   id: "5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57",
+ *   oldPassword: Redacted.make("correct-horse-battery"),
+ *   newPassword: Redacted.make("staple-of-the-horse")
+ * }
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ChangePasswordInput {
+  readonly id?: string | undefined
+  readonly oldPassword: string | Redacted.Redacted<string>
+  readonly newPassword: string | Redacted.Redacted<string>
+}
+
+/**
+ * Paging of {@link list}: the 1-based `page` (default 1) and `limit` users
+ * a page (the API's default is 20).
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@uiza-effect/core"
+ *
+ * const input: User.ListInput = { page: 3, limit: 100 }
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ListInput {
+  readonly page?: number | undefined
+  readonly limit?: number | undefined
+}
+
+const PositiveInt = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1, { description: "a whole number, 1 or more" }))
+
+const ListWire = Schema.Struct({ page: Schema.optional(PositiveInt), limit: Schema.optional(PositiveInt) })
+
+const IdWire = Schema.Struct({ id: NonEmpty })
+
+const link = (anchor: string) => `https://docs.uiza.io/#${anchor}`
+
+/**
+ * The documentation of the logout endpoint, carried by its errors.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout().pipe(
+ *   Effect.catchTag("ClientError", (error) =>
+ *     Effect.logError(error.descriptionLink === User.logoutDescriptionLink ? "see the logout docs" : error.message))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const logoutDescriptionLink = "https://docs.uiza.io/#log-out"
+
+const createEndpoint: Endpoint<CreateInput, { readonly user: User } | { readonly id: string }> = {
+  name: "User.create",
+  method: "POST",
+  path: "/admin/user",
+  input: CreateWire,
+  secretFields: ["password"],
+  success: envelopeData(WrittenUser),
+  // A 5xx after a create may have created the user: never sent twice.
+  idempotent: false,
+  descriptionLink: link("create-an-user")
+}
+
+const retrieveEndpoint: Endpoint<{ readonly id: string }, User> = {
+  name: "User.retrieve",
+  method: "GET",
+  path: "/admin/user",
+  input: IdWire,
+  success: envelopeData(OneUser),
+  idempotent: true,
+  descriptionLink: link("retrieve-an-user")
+}
+
+const listEndpoint: Endpoint<ListInput, UserPage> = {
+  name: "User.list",
+  method: "GET",
+  path: "/admin/user",
+  input: ListWire,
+  success: UserPageFromWire,
+  idempotent: true,
+  descriptionLink: link("list-all-users")
+}
+
+const updateEndpoint: Endpoint<UpdateInput, { readonly user: User } | { readonly id: string }> = {
+  name: "User.update",
+  method: "PUT",
+  path: "/admin/user",
+  input: UpdateWire,
+  secretFields: ["password"],
+  success: envelopeData(WrittenUser),
+  idempotent: true,
+  descriptionLink: link("update-an-user")
+}
+
+const deleteEndpoint: Endpoint<{ readonly id: string }, Acknowledgement<true>> = {
+  name: "User.delete",
+  method: "DELETE",
+  path: "/admin/user",
+  input: IdWire,
+  success: acknowledgement(Schema.Literal(true)),
+  idempotent: true,
+  descriptionLink: link("delete-an-user")
+}
+
+const changePasswordEndpoint: Endpoint<ChangePasswordInput, Acknowledgement<"ok">> = {
+  name: "User.changePassword",
+  method: "PUT",
+  path: "/admin/user/changepassword",
+  input: Schema.Struct({
+    id: Schema.optional(NonEmpty),
+    // The old password was set under the rules of its day: only its presence is checked.
+    oldPassword: PresentPassword,
+    newPassword: Password
+  }),
+  secretFields: ["oldPassword", "newPassword"],
+  success: acknowledgement(Schema.Literal("ok")),
+  // A password changed once cannot be changed again from the same old one.
+  idempotent: false,
+  descriptionLink: link("update-password")
+}
 
 /**
  * The result of a logout: the server's message and the reply's metadata,
@@ -47,9 +416,56 @@ export class LogoutResult extends Schema.Class<LogoutResult>("@uiza-effect/core/
   type: Schema.optional(Schema.String)
 }) {}
 
+const messageOf = (envelope: Envelope): Option.Option<string> => {
+  const data = envelope.data
+  if (typeof data === "object" && data !== null && "message" in data && typeof data.message === "string") {
+    return Option.some(data.message)
+  }
+  return Option.fromNullable(envelope.message)
+}
+
+// Every field of the result was decoded with the envelope already: checking them again would cost every call.
+const decodedAlready = { disableValidation: true }
+
+const LogoutFromEnvelope: Schema.Schema<LogoutResult, Envelope> = Schema.transformOrFail(
+  Schema.Any as Schema.Schema<Envelope>,
+  Schema.typeSchema(LogoutResult),
+  {
+    strict: true,
+    decode: (envelope, _, ast) =>
+      Option.match(messageOf(envelope), {
+        onNone: () =>
+          ParseResult.fail(new ParseResult.Type(ast, undefined, "lacks a logout message (data.message or message)")),
+        onSome: (message) =>
+          ParseResult.succeed(LogoutResult.make({
+            message,
+            ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
+            ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
+            ...(envelope.version === undefined ? {} : { version: envelope.version }),
+            ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
+            ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
+            ...(envelope.code === undefined ? {} : { code: envelope.code }),
+            ...(envelope.type === undefined ? {} : { type: envelope.type })
+          }, decodedAlready))
+      }),
+    encode: (result) => ParseResult.succeed({ data: { message: result.message }, fieldErrors: [] } as any)
+  }
+)
+
+const logoutEndpoint: Endpoint<void, LogoutResult> = {
+  name: "User.logout",
+  method: "POST",
+  path: "/admin/user/logout",
+  success: LogoutFromEnvelope,
+  // A 5xx means the token was not revoked; a reply that may have been lost is never repeated
+  // (the transport rules see to that), since a repeat would meet 401.
+  idempotent: true,
+  descriptionLink: logoutDescriptionLink
+}
+
 /**
- * Per-call settings of {@link logout}; each overrides the client's setting
- * for this call only.
+ * Per-call settings of {@link logout}; the same as every operation's
+ * {@link UizaConfig.CallOptions}.
  *
  * @example
  * ```ts
@@ -64,76 +480,201 @@ export class LogoutResult extends Schema.Class<LogoutResult>("@uiza-effect/core/
  * @since 0.1.0
  * @category models
  */
-export interface LogoutOptions {
-  /** The limit of one attempt: connecting, sending, the headers and the whole body. */
-  readonly timeout?: Duration.DurationInput | undefined
-  /** Retries when a retry is safe; `0` disables. */
-  readonly maxRetries?: number | undefined
-  /** A limit for the whole call, every attempt and wait included. */
-  readonly deadline?: Duration.DurationInput | undefined
-}
+export type LogoutOptions = CallOptions
+
+type Requirements = HttpClient.HttpClient | UizaConfig
 
 /**
- * The documentation of the logout endpoint, carried by its errors.
+ * Creates a user: `POST /admin/user`. Returns the whole user: when the API
+ * answers only the new id (as its docs say), the user is fetched with
+ * {@link retrieve}. Input is checked before anything is sent (an
+ * `InvalidInputError` names the field). A create is never sent twice once
+ * it may have reached the server: only failures that never left the
+ * machine are retried.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.create({
+ *   username: "ada",
+ *   email: "ada@example.com",
+ *   password: Redacted.make("correct-horse-battery"),
+ *   status: "active"
+ * }).pipe(
+ *   Effect.tap((user) => Effect.log(`created ${user.id}`)),
+ *   Effect.catchTag("UnprocessableError", (error) => Effect.logError(error.fieldErrors))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const create = (input: CreateInput, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  Effect.flatMap(callApi(createEndpoint, input, options), (written) =>
+    "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options))
+
+/**
+ * Retrieves a user by id: `GET /admin/user?id=`.
  *
  * @example
  * ```ts
  * import { Effect } from "effect"
  * import { User } from "@uiza-effect/core"
  *
- * const program = User.logout().pipe(
- *   Effect.catchTag("ClientError", (error) =>
- *     Effect.logError(error.descriptionLink === User.logoutDescriptionLink ? "see the logout docs" : error.message))
+ * const program = User.retrieve("5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57").pipe(
+ *   Effect.map((user) => user.email),
+ *   Effect.catchTag("NotFoundError", () => Effect.succeed("no such user"))
  * )
  * ```
  *
- * @since 0.1.0
- * @category constants
+ * @since 0.2.0
+ * @category operations
  */
-export const logoutDescriptionLink = "https://docs.uiza.io/#log-out"
+export const retrieve = (id: string, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  callApi(retrieveEndpoint, { id }, options)
 
-const messageOf = (envelope: Envelope): Option.Option<string> => {
-  const data = envelope.data
-  if (typeof data === "object" && data !== null && "message" in data && typeof data.message === "string") {
-    return Option.some(data.message)
-  }
-  return Option.fromNullable(envelope.message)
-}
+/**
+ * One page of users, newest first: `GET /admin/user?page=&limit=`. With a
+ * normal user's token the API lists only that user.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = Effect.gen(function*() {
+ *   const page = yield* User.list({ page: 1, limit: 20 })
+ *   yield* Effect.log(`${page.total} users; first page: ${page.items.map((user) => user.username).join(", ")}`)
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const list = (input: ListInput = {}, options?: CallOptions): Effect.Effect<UserPage, UizaError.UizaError, Requirements> =>
+  Effect.map(callApi(listEndpoint, input, options), (page) => ({
+    items: page.items,
+    total: page.total,
+    page: page.page ?? input.page ?? 1,
+    limit: page.limit ?? input.limit ?? page.items.length
+  }))
 
-// Every field of the result was decoded by its schema already: checking them again would cost every call.
-const decodedAlready = { disableValidation: true }
+/**
+ * Every user, as a `Stream` that fetches pages lazily with {@link list}:
+ * the next page only when the stream is pulled that far. It ends at the
+ * `total` the replies report, or at the first empty page.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Stream } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const admins = User.listAll({ limit: 100 }).pipe(
+ *   Stream.filter((user) => user.isAdmin),
+ *   Stream.runCollect
+ * )
+ *
+ * const firstTen = User.listAll().pipe(Stream.take(10), Stream.runCollect, Effect.map((users) => users.length))
+ * ```
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const listAll = (
+  input: { readonly limit?: number | undefined } = {},
+  options?: CallOptions
+): Stream.Stream<User, UizaError.UizaError, Requirements> =>
+  Stream.paginateChunkEffect({ page: 1, seen: 0 }, ({ page, seen }) =>
+    Effect.map(list({ page, limit: input.limit }, options), (result) => {
+      const count = seen + result.items.length
+      const more = result.items.length > 0 && count < result.total
+      return [
+        Chunk.unsafeFromArray(result.items.slice()),
+        more ? Option.some({ page: page + 1, seen: count }) : Option.none()
+      ] as const
+    }))
 
-const logoutOperation: Operation<LogoutResult> = {
-  spanName: "Uiza.User.logout",
-  method: "POST",
-  path: "/api/public/v3/admin/user/logout",
-  body: Option.some({}),
-  descriptionLink: logoutDescriptionLink,
-  missingResult: "a logout message (data.message or message)",
-  decodeSuccess: (envelope) =>
-    Option.map(messageOf(envelope), (message) =>
-      LogoutResult.make({
-        message,
-        ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
-        ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
-        ...(envelope.version === undefined ? {} : { version: envelope.version }),
-        ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
-        ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
-        ...(envelope.code === undefined ? {} : { code: envelope.code }),
-        ...(envelope.type === undefined ? {} : { type: envelope.type })
-      }, decodedAlready))
+/**
+ * Updates a user: `PUT /admin/user` with the `id` and the fields to change.
+ * Returns the whole user (fetched with {@link retrieve} when the API answers
+ * only the id).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const deactivate = (id: string) => User.update({ id, status: "inactive" }).pipe(Effect.map((user) => user.status))
+ * ```
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const update = (input: UpdateInput, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  Effect.flatMap(callApi(updateEndpoint, input, options), (written) =>
+    "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options))
+
+const deleteUser = (id: string, options?: CallOptions): Effect.Effect<void, UizaError.UizaError, Requirements> =>
+  Effect.asVoid(callApi(deleteEndpoint, { id }, options))
+
+export {
+  /**
+   * Deletes a user: `DELETE /admin/user` with the body `{id}`. The API
+   * revokes the user's tokens with it. Succeeds on both acknowledgements the
+   * API sends (`{id}` and `{result: true}`).
+   *
+   * @example
+   * ```ts
+   * import { Effect } from "effect"
+   * import { User } from "@uiza-effect/core"
+   *
+   * const program = User.delete("5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57").pipe(
+   *   Effect.catchTag("NotFoundError", () => Effect.log("already gone"))
+   * )
+   * ```
+   *
+   * @since 0.2.0
+   * @category operations
+   */
+  deleteUser as delete
 }
 
 /**
- * Logs out: `POST /api/public/v3/admin/user/logout` with the configured
- * token, which the server then revokes (later calls with it get
- * `UnauthorizedError`).
+ * Changes a password: `PUT /admin/user/changepassword` (the docs' method;
+ * some official SDKs sent POST). Succeeds on both acknowledgements the API
+ * sends (`{id}` and `{result: "ok"}`). Never sent twice once it may have
+ * reached the server.
  *
- * Needs an `HttpClient` and a {@link UizaConfig.UizaConfig}; the platform
- * presets (`NodeUiza`, `BrowserUiza`) provide both. Safe failures (refused
- * connections, 500/502/503/504, 408/429) are retried with backoff; a call
- * whose outcome is unknown (a timeout or a reset after the request was sent)
- * is not, because the token may already be revoked.
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.changePassword({
+ *   oldPassword: Redacted.make("correct-horse-battery"),
+ *   newPassword: Redacted.make("staple-of-the-horse")
+ * }).pipe(Effect.catchTag("UnauthorizedError", () => Effect.log("the old password did not match")))
+ * ```
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const changePassword = (
+  input: ChangePasswordInput,
+  options?: CallOptions
+): Effect.Effect<void, UizaError.UizaError, Requirements> =>
+  Effect.asVoid(callApi(changePasswordEndpoint, input, options))
+
+/**
+ * Logs out: `POST /admin/user/logout` with the configured token, which the
+ * server then revokes (later calls with it get `UnauthorizedError`). The
+ * request has no body, as documented.
+ *
+ * Safe failures (refused connections, 500/502/503/504, 408/429) are retried
+ * with backoff; a call whose outcome is unknown (a timeout or a reset after
+ * the request was sent) is not, because the token may already be revoked.
  *
  * @example
  * ```ts
@@ -156,7 +697,5 @@ const logoutOperation: Operation<LogoutResult> = {
  * @since 0.1.0
  * @category operations
  */
-export const logout = (
-  options?: LogoutOptions
-): Effect.Effect<LogoutResult, UizaError.UizaError, HttpClient.HttpClient | UizaConfig> =>
-  callApi(logoutOperation, options)
+export const logout = (options?: LogoutOptions): Effect.Effect<LogoutResult, UizaError.UizaError, Requirements> =>
+  callApi(logoutEndpoint, undefined, options)

@@ -18,6 +18,25 @@
  */
 
 /**
+ * The authentication operations (`Auth.createToken`, `Auth.checkToken`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Auth, UizaConfig } from "@uiza-effect/core"
+ *
+ * const program = Auth.checkToken().pipe(
+ *   Effect.tap((status) => Effect.log(`expires at ${status.expiresAt.toISOString()}`)),
+ *   Effect.provide([UizaConfig.layerConfig(), FetchHttpClient.layer])
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as Auth from "./Auth.js"
+
+/**
  * The settings of a Uiza client (`UizaConfig.layer`, `UizaConfig.layerConfig`).
  *
  * @example
@@ -58,7 +77,8 @@ export * as UizaConfig from "./UizaConfig.js"
 export * as UizaError from "./UizaError.js"
 
 /**
- * The user operations (`User.logout`).
+ * The user operations (`User.create`, `retrieve`, `list`, `listAll`, `update`, `delete`,
+ * `changePassword`, `logout`).
  *
  * @example
  * ```ts

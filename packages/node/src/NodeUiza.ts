@@ -134,7 +134,7 @@ export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = makeHttpClien
 export const layer = (
   options: UizaConfig.Options
 ): Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, UizaError.UizaConfigError> =>
-  Layer.merge(layerHttpClient, UizaConfig.layer(options))
+  UizaConfig.layerWithHttpClient(UizaConfig.layer(options), layerHttpClient)
 
 /**
  * `HttpClient` and `UizaConfig` from the environment:
@@ -157,4 +157,4 @@ export const layer = (
 export const layerConfig = (
   options?: UizaConfig.ConfigOptions
 ): Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig, UizaError.UizaConfigError> =>
-  Layer.merge(layerHttpClient, UizaConfig.layerConfig(options))
+  UizaConfig.layerWithHttpClient(UizaConfig.layerConfig(options), layerHttpClient)

@@ -124,6 +124,8 @@ export const exitCodeOf = (error: UizaError.UizaError | UizaError.UizaConfigErro
       return ExitCode.Timeout
     case "ResponseDecodeError":
       return ExitCode.Decode
+    case "InvalidInputError":
+      return ExitCode.Usage
   }
 }
 
@@ -386,6 +388,7 @@ const oneLine = (text: string, max: number): string => {
 const describeError = (error: UizaError.UizaError | UizaError.UizaConfigError): Array<string> => {
   switch (error._tag) {
     case "UizaConfigError":
+    case "InvalidInputError":
       return [`Error: ${error.message}`]
     case "ConnectionError":
       return [

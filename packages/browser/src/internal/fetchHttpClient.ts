@@ -53,16 +53,6 @@ const IncomingMessageTypeId: HttpIncomingMessage.TypeId = Symbol.for(
   "@effect/platform/HttpIncomingMessage"
 ) as HttpIncomingMessage.TypeId
 
-/**
- * The `HttpClient` service tag, by the key `@effect/platform` registers it
- * under: the same service as `HttpClient.HttpClient`.
- *
- * @internal
- */
-export const HttpClientTag: Context.Tag<HttpClient.HttpClient, HttpClient.HttpClient> = Context.GenericTag<
-  HttpClient.HttpClient
->("@effect/platform/HttpClient")
-
 type Fetch = typeof globalThis.fetch
 
 // A client as the platform's combinators (`mapRequest`, `transformResponse`, ...) expect one.

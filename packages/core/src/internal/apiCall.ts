@@ -13,38 +13,28 @@ import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
-import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
-import { UizaConfig } from "../UizaConfig.js"
+import * as Schema from "effect/Schema"
+import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
-import { HttpClientTag } from "./httpClientTag.js"
+import { basePath, encodeInput, type Endpoint, problemOf, secretsOf, type WireParams } from "./endpoint.js"
+import type { Envelope } from "./envelope.js"
+import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { withTimeLimit } from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
 
-/**
- * One endpoint of the Uiza API: how to ask, and how to read the answer.
- * Adding an endpoint means describing it with one of these.
- *
- * @internal
- */
-export interface Operation<A> extends Omit<ReplyReader<A>, "scrub"> {
-  /** The span of the call, such as `Uiza.User.logout`. */
-  readonly spanName: string
-  readonly method: "GET" | "POST" | "PUT" | "DELETE"
-  /** The path under the origin, such as `/api/public/v3/admin/user/logout`. */
-  readonly path: string
-  /** The JSON body, if the endpoint takes one. */
-  readonly body: Option.Option<unknown>
-}
-
 const REDACTED = "<redacted>"
 
-// Replaces every occurrence of the token in text a server sent back.
-const scrubberOf = (token: string) => (text: string): string =>
-  text.includes(token) ? text.split(token).join(REDACTED) : text
+// Replaces every occurrence of a secret of the call (the token, a password) in text a server sent back.
+const scrubberOf = (secrets: ReadonlyArray<string>) => (text: string): string => {
+  for (const secret of secrets) {
+    if (text.includes(secret)) text = text.split(secret).join(REDACTED)
+  }
+  return text
+}
 
 // The forms of `Retry-After` (RFC 9110): delta-seconds, or an HTTP-date in
 // IMF-fixdate, RFC 850 or asctime form. Anything else is ignored, not guessed at.
@@ -65,19 +55,30 @@ const parseRetryAfter = (value: string | undefined, now: number): Option.Option<
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
-const buildRequest = <A>(operation: Operation<A>, baseUrl: string, token: Redacted.Redacted<string>) => {
-  const request = HttpClientRequest.make(operation.method)(`${baseUrl}${operation.path}`).pipe(
-    HttpClientRequest.setHeaders({
-      // The token is unwrapped here for the header the API reads it from; elsewhere only to
-      // validate it and to scrub it out of replies.
-      authorization: Redacted.value(token),
-      accept: "application/json"
-    })
-  )
-  return Option.match(operation.body, {
-    onNone: () => HttpClientRequest.setHeader(request, "content-type", "application/json"),
-    onSome: (body) => HttpClientRequest.bodyText(request, JSON.stringify(body), "application/json")
-  })
+const buildRequest = (
+  endpoint: Endpoint<any, any>,
+  params: WireParams | undefined,
+  baseUrl: string,
+  token: Option.Option<Redacted.Redacted<string>>
+) => {
+  const url = `${baseUrl}${basePath}${endpoint.path}`
+  const headers: Record<string, string> = { accept: "application/json" }
+  // The token is unwrapped here for the header the API reads it from; elsewhere only to
+  // validate it and to scrub it out of replies.
+  if (Option.isSome(token)) headers.authorization = Redacted.value(token.value)
+  const request = HttpClientRequest.setHeaders(HttpClientRequest.make(endpoint.method)(url), headers)
+  if (params === undefined) {
+    // No parameters, no body: the documented request carries only the headers.
+    return HttpClientRequest.setHeader(request, "content-type", "application/json")
+  }
+  if (endpoint.method === "GET") {
+    return HttpClientRequest.setHeader(
+      HttpClientRequest.setUrlParams(request, params as Record<string, string>),
+      "content-type",
+      "application/json"
+    )
+  }
+  return HttpClientRequest.bodyText(request, JSON.stringify(params), "application/json")
 }
 
 interface RawReply {
@@ -116,7 +117,8 @@ const REDIRECTS_NOT_FOLLOWED: globalThis.RequestInit = { redirect: "manual" }
 
 /** What one call knows and counts while it runs: read once, shared by its attempts. */
 interface Call<A> {
-  readonly operation: Operation<A>
+  readonly endpoint: Endpoint<any, A>
+  readonly spanName: string
   readonly client: HttpClient.HttpClient
   readonly clock: Clock.Clock
   readonly policy: CallPolicy
@@ -126,6 +128,8 @@ interface Call<A> {
   readonly logsAttempts: boolean
   readonly startedAt: number
   attempts: number
+  /** The request id of the last reply read, for the span. */
+  requestId: string | undefined
   /** Whether a request is on the wire: only then can a deadline cut off a call that took effect. */
   inFlight: boolean
 }
@@ -174,8 +178,8 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
     })
     if (!call.logsAttempts) return settled
     return Effect.zipRight(
-      Effect.annotateLogs(Effect.logDebug(`${call.operation.spanName}: attempt ${attemptNumber}`), {
-        "http.method": call.operation.method,
+      Effect.annotateLogs(Effect.logDebug(`${call.spanName}: attempt ${attemptNumber}`), {
+        "http.method": call.endpoint.method,
         "url.full": call.request.url
       }),
       settled
@@ -197,7 +201,8 @@ const waitFitsDeadline = <A>(call: Call<A>, error: UizaError.UizaError): boolean
 const withRetries = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> => {
   const once = attempt(call)
   if (call.policy.maxRetries === 0) return once
-  const worthRetrying = (error: UizaError.UizaError) => shouldRetry(error) && waitFitsDeadline(call, error)
+  const worthRetrying = (error: UizaError.UizaError) =>
+    shouldRetry(error, call.endpoint.idempotent) && waitFitsDeadline(call, error)
   return Effect.catchAll(once, (firstError) => {
     if (!worthRetrying(firstError)) return Effect.fail(firstError)
     let replayFirst = true
@@ -229,10 +234,7 @@ const withDeadline = <A>(call: Call<A>, self: Effect.Effect<A, UizaError.UizaErr
 const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A, UizaError.UizaError>) => {
   span.attribute("uiza.attempts", call.attempts)
   if (Exit.isSuccess(exit)) {
-    const result = exit.value
-    if (Predicate.hasProperty(result, "requestId") && typeof result.requestId === "string") {
-      span.attribute("uiza.request_id", result.requestId)
-    }
+    if (call.requestId !== undefined) span.attribute("uiza.request_id", call.requestId)
     return
   }
   const error = Cause.failureOption(exit.cause)
@@ -244,50 +246,104 @@ const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A,
   }
 }
 
+// Each endpoint's success schema compiles its decoder once, at its first reply.
+const successDecoders = new WeakMap<Endpoint<any, any>, (envelope: Envelope) => Either.Either<any, string>>()
+
+const successDecoderOf = <A>(endpoint: Endpoint<any, A>): (envelope: Envelope) => Either.Either<A, string> => {
+  let decoder = successDecoders.get(endpoint)
+  if (decoder === undefined) {
+    const decode = Schema.decodeUnknownEither(endpoint.success)
+    decoder = (envelope) =>
+      Either.mapLeft(decode(envelope), (error) => {
+        const { path, problem } = problemOf(error.issue)
+        return `does not hold the result of ${endpoint.name}: ${path.length === 0 ? "the reply" : path.join(".")} ${problem}`
+      })
+    successDecoders.set(endpoint, decoder)
+  }
+  return decoder
+}
+
 /**
- * Runs an operation against the configured workspace with the call policy:
- * a timeout per attempt that covers the whole body, safe retries with
- * backoff, an optional overall deadline, one span and a debug log line per
- * attempt. Every failure is one of the SDK's errors.
- *
- * Every call goes through here, so it is written for a short path: the
- * services are read once, the span is annotated directly, and the retry
- * schedule is only built once an attempt has failed.
+ * Where a call goes and what it carries: the configured workspace, or, for
+ * an endpoint called before there is a token, a target of its own.
  *
  * @internal
  */
-export const callApi = <A>(
-  operation: Operation<A>,
-  overrides?: CallOverrides
-): Effect.Effect<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig> =>
-  Effect.useSpan(
-    operation.spanName,
+export interface Target {
+  readonly baseUrl: string
+  readonly authorization: Option.Option<Redacted.Redacted<string>>
+  readonly settings: Pick<Settings, "timeout" | "maxRetries" | "deadline">
+  /** The client the target was built with; the `HttpClient` in context otherwise. */
+  readonly httpClient: HttpClient.HttpClient | undefined
+}
+
+const targetOf = (settings: Settings): Target => ({
+  baseUrl: settings.baseUrl,
+  authorization: Option.some(settings.authorization),
+  settings,
+  httpClient: settings.httpClient
+})
+
+const run = <I, A>(
+  endpoint: Endpoint<I, A>,
+  input: I,
+  overrides: CallOverrides | undefined,
+  targetFrom: (context: Context.Context<never>) => Target
+): Effect.Effect<A, UizaError.UizaError, any> => {
+  const spanName = `Uiza.${endpoint.name}`
+  return Effect.useSpan(
+    spanName,
     { kind: "client", captureStackTrace: false },
     (span) =>
-      Effect.withFiberRuntime<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig>((fiber) => {
-        const context = fiber.currentContext as Context.Context<HttpClient.HttpClient | UizaConfig>
-        const settings = Context.get(context, UizaConfig)
-        const policy = policyOf(settings, overrides)
+      Effect.withFiberRuntime<A, UizaError.UizaError>((fiber) => {
+        const context = fiber.currentContext
+        const target = targetFrom(context)
+        const policy = policyOf(target.settings, overrides)
         if (Either.isLeft(policy)) {
           // A per-call option outside its type is a programming error, found before anything is sent.
-          return Effect.dieMessage(`Invalid option of ${operation.spanName}: ${policy.left}.`)
+          return Effect.dieMessage(`Invalid option of ${spanName}: ${policy.left}.`)
+        }
+        span.attribute("http.request.method", endpoint.method)
+        const params = encodeInput(endpoint, input)
+        if (Either.isLeft(params)) {
+          span.attribute("uiza.error", "InvalidInputError")
+          const { field, problem } = params.left
+          return Effect.fail(
+            new UizaError.InvalidInputError({
+              message: `Invalid input of ${endpoint.name}: ${field === "" ? "the input" : field} ${problem}; nothing was sent.`,
+              operation: endpoint.name,
+              field,
+              attempts: 0
+            })
+          )
         }
         const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-        const request = buildRequest(operation, settings.baseUrl, settings.authorization)
+        const request = buildRequest(endpoint, params.right, target.baseUrl, target.authorization)
+        const decodeSuccess = successDecoderOf(endpoint)
+        const secrets = [...secretsOf(endpoint, input)]
+        if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
         const call: Call<A> = {
-          operation,
-          client: Context.get(context, HttpClientTag),
+          endpoint,
+          spanName,
+          client: target.httpClient ?? Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient),
           clock,
           policy: policy.right,
-          origin: settings.baseUrl,
+          origin: target.baseUrl,
           request,
-          reader: { ...operation, scrub: scrubberOf(Redacted.value(settings.authorization)) },
+          reader: {
+            descriptionLink: endpoint.descriptionLink,
+            decodeSuccess: (envelope) => {
+              call.requestId = envelope.requestId
+              return decodeSuccess(envelope)
+            },
+            scrub: scrubberOf(secrets)
+          },
           logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
           startedAt: clock.unsafeCurrentTimeMillis(),
           attempts: 0,
+          requestId: undefined,
           inFlight: false
         }
-        span.attribute("http.request.method", operation.method)
         span.attribute("url.full", request.url)
 
         // A fetch-based client follows redirects unless told otherwise; a redirect must reach
@@ -302,12 +358,49 @@ export const callApi = <A>(
         )
         return withDeadline(call, withRetries(call)).pipe(
           Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),
-          // The call's span is the only one: with the tracer off inside, an HTTP client makes no
-          // span of its own, so no trace headers are sent (they would fail the CORS preflight of a
-          // browser call) and no response header, which a server could fill with the token, is
-          // recorded.
-          Effect.withTracerEnabled(false),
+          // The call's span is the only one: a client built on the platform's `HttpClient.make`
+          // makes no span of its own for a Uiza request and sends no trace headers (they would
+          // fail the CORS preflight of a browser call), and records no response header, which a
+          // server could fill with the token. The user's own tracing stays on.
+          Effect.locally(currentTracerDisabledWhen, disableTracing),
+          Effect.locally(currentTracerPropagation, false),
           Effect.onExit((exit) => Effect.sync(() => annotateOutcome(span, call, exit)))
         )
       })
   )
+}
+
+const disableTracing = () => true
+
+/**
+ * Calls an endpoint of the configured workspace with the call policy: input
+ * validated and encoded before anything is sent, a timeout per attempt that
+ * covers the whole body, retries that follow the endpoint's idempotency, an
+ * optional overall deadline, one span and a debug log line per attempt.
+ * Every failure is one of the SDK's errors.
+ *
+ * Every call goes through here, so it is written for a short path: the
+ * services are read once, the span is annotated directly, and the retry
+ * schedule is only built once an attempt has failed.
+ *
+ * @internal
+ */
+export const callApi = <I, A>(
+  endpoint: Endpoint<I, A>,
+  input: I,
+  overrides?: CallOverrides
+): Effect.Effect<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig> =>
+  run(endpoint, input, overrides, (context) => targetOf(Context.get(context as Context.Context<UizaConfig>, UizaConfig)))
+
+/**
+ * Calls an endpoint at a target of its own, without the configured workspace:
+ * creating a token, which happens before there is one.
+ *
+ * @internal
+ */
+export const callApiAt = <I, A>(
+  endpoint: Endpoint<I, A>,
+  input: I,
+  target: Target,
+  overrides?: CallOverrides
+): Effect.Effect<A, UizaError.UizaError, HttpClient.HttpClient> => run(endpoint, input, overrides, () => target)

@@ -53,7 +53,7 @@ const positive = (name: string, input: Duration.DurationInput): Either.Either<Du
  * @internal
  */
 export const policyOf = (
-  settings: Settings,
+  settings: Pick<Settings, "timeout" | "maxRetries" | "deadline">,
   overrides: CallOverrides | undefined
 ): Either.Either<CallPolicy, string> => {
   // Most calls have no overrides: their policy is the client's.
@@ -83,12 +83,15 @@ export const policyOf = (
  *
  * @internal
  */
-export const shouldRetry = (error: UizaError.UizaError): boolean => {
+export const shouldRetry = (error: UizaError.UizaError, idempotent: boolean): boolean => {
+  // A request that may have reached the server is sent again only where a repeat is safe.
+  if (!idempotent) return error._tag === "ConnectionError" && error.retryable && !error.possiblyDelivered
   switch (error._tag) {
     case "ConnectionError":
       return error.retryable && !error.possiblyDelivered
     case "TimeoutError":
     case "ResponseDecodeError":
+    case "InvalidInputError":
       return false
     default:
       return error.retryable &&

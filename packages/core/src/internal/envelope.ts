@@ -32,6 +32,8 @@ export type Envelope =
   & { readonly [K in keyof EnvelopeFields]?: Schema.Schema.Type<EnvelopeFields[K]> }
   & {
     readonly data: unknown
+    /** A list reply's paging facts, as sent. */
+    readonly metadata: unknown
     readonly fieldErrors: ReadonlyArray<FieldError>
   }
 
@@ -55,7 +57,11 @@ const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> => {
  */
 export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
   if (!Predicate.isRecord(json)) return Option.none()
-  const envelope: Record<string, unknown> = { data: json.data, fieldErrors: fieldErrorsOf(json.data) }
+  const envelope: Record<string, unknown> = {
+    data: json.data,
+    metadata: json.metadata,
+    fieldErrors: fieldErrorsOf(json.data)
+  }
   decoders ??= Object.entries(EnvelopeFields).map(
     ([key, schema]) => [key, Schema.decodeUnknownOption(schema as Schema.Schema<unknown, unknown>)] as const
   )

@@ -25,10 +25,8 @@ export interface Reply {
  */
 export interface ReplyReader<A> {
   readonly descriptionLink: string
-  /** The operation's result from a success envelope; `None` when the envelope lacks it. */
-  readonly decodeSuccess: (envelope: Envelope) => Option.Option<A>
-  /** Says what was missing when `decodeSuccess` gave `None`. */
-  readonly missingResult: string
+  /** The operation's result from a success envelope, or what is wrong with the envelope. */
+  readonly decodeSuccess: (envelope: Envelope) => Either.Either<A, string>
   /** Removes the secret from any text the server sent back. */
   readonly scrub: (text: string) => string
 }
@@ -159,8 +157,8 @@ export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Eithe
     const bodyStatus = facts.code !== undefined && facts.code >= 400 ? facts.code : undefined
     return Either.left(statusError(reader, reply, bodyStatus, envelope, Option.none()))
   }
-  return Either.fromOption(
+  return Either.mapLeft(
     reader.decodeSuccess(facts),
-    () => decodeError(reply, `The reply (HTTP ${reply.status}) lacks ${reader.missingResult}.`, envelope, excerpt())
+    (problem) => decodeError(reply, `The reply (HTTP ${reply.status}) ${problem}.`, envelope, excerpt())
   )
 }

@@ -12,36 +12,16 @@ const defaultClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 // Timers longer than this fire at once in JavaScript; the default Clock treats them as never.
 const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
-const noop = () => {}
-
-/**
- * Calls `task` once `duration` has passed on `clock`, unless the returned
- * function cancels it first. The default Clock sleeps with `setTimeout`, so
- * its timers are set directly; any other Clock (such as a `TestClock`) gets a
- * fiber that sleeps on it, so that adjusting the clock fires the timer.
- *
- * @internal
- */
-export const schedule = (clock: Clock.Clock, duration: Duration.Duration, task: () => void): () => void => {
-  if (clock === defaultClock) {
-    const millis = Duration.toMillis(duration)
-    if (millis > MAX_TIMER_MILLIS) return noop
-    const handle = setTimeout(task, millis)
-    return () => clearTimeout(handle)
-  }
-  const sleeper = Effect.runFork(Effect.zipRight(clock.sleep(duration), Effect.sync(task)))
-  return () => sleeper.unsafeInterruptAsFork(FiberId.none)
-}
-
 /**
  * Runs `self` with a time limit measured on `clock`: when the limit passes
  * first, `self` is interrupted (which aborts a request in flight), and once
  * it has stopped the result is the failure `onTimeout` builds.
  *
- * Unlike `Effect.timeoutFail`, which forks a fiber for the effect and one for
- * the sleep and merges the winner's state back, this forks only the effect
- * and, on the default Clock, sets a plain timer: a fraction of the cost on
- * the path of every call.
+ * On any Clock but the default one (a `TestClock`, say) this is
+ * `Effect.timeoutFail`. On the default Clock, whose sleep is a `setTimeout`,
+ * it forks only the effect and sets the timer itself, instead of a fiber for
+ * the effect and one for the sleep whose states are merged back: that is on
+ * the path of every call, and docs/benchmarks.md has what it saves.
  *
  * @internal
  */
@@ -50,15 +30,20 @@ export const withTimeLimit = <A, E, R, E2>(
   clock: Clock.Clock,
   duration: Duration.Duration,
   onTimeout: () => E2
-): Effect.Effect<A, E | E2, R> =>
-  Effect.uninterruptibleMask((restore) =>
+): Effect.Effect<A, E | E2, R> => {
+  if (clock !== defaultClock) return Effect.timeoutFail(self, { duration, onTimeout })
+  const millis = Duration.toMillis(duration)
+  // A limit the timer cannot hold is no limit: the default Clock treats it as never.
+  if (millis > MAX_TIMER_MILLIS) return self
+  return Effect.uninterruptibleMask((restore) =>
     Effect.flatMap(Effect.forkDaemon(restore(self)), (fiber) =>
       restore(Effect.async<A, E | E2>((resume) => {
         let timedOut = false
-        const cancel = schedule(clock, duration, () => {
+        const timer = setTimeout(() => {
           timedOut = true
           fiber.unsafeInterruptAsFork(FiberId.none)
-        })
+        }, millis)
+        const cancel = () => clearTimeout(timer)
         fiber.addObserver((exit) => {
           cancel()
           resume(timedOut && Exit.isFailure(exit) ? Effect.fail(onTimeout()) : exit)
@@ -70,3 +55,4 @@ export const withTimeLimit = <A, E, R, E2>(
         })
       })))
   )
+}

@@ -1,0 +1,154 @@
+import * as AST from "effect/SchemaAST"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+
+/**
+ * What an input encodes to: the query parameters of a GET, the JSON body of
+ * any other method.
+ *
+ * @internal
+ */
+export type WireParams = { readonly [key: string]: unknown }
+
+/**
+ * One endpoint of the Uiza v3 API, described as data: the engine
+ * (`apiCall.ts`) validates and encodes the input, sends the request under
+ * the call policy, reads and decodes the reply, and maps every failure.
+ *
+ * @internal
+ */
+export interface Endpoint<I, A> {
+  /** The operation, such as `User.retrieve`; its span is `Uiza.User.retrieve`. */
+  readonly name: string
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
+  /** The path under `/api/public/v3`, such as `/admin/user`. */
+  readonly path: string
+  /** The input, encoded to the wire parameters; absent when the endpoint takes none. */
+  readonly input?: Schema.Schema<I, any> | undefined
+  /** Input fields that hold secrets: scrubbed from replies like the token, never rendered. */
+  readonly secretFields?: ReadonlyArray<string> | undefined
+  /** The result, decoded from the reply's envelope (see {@link envelopeData}). */
+  readonly success: Schema.Schema<A, any>
+  /**
+   * Whether sending the request again is safe. Only then is a failure that reached the
+   * server (a 5xx, a 429) retried; otherwise only failures that never left the machine are.
+   */
+  readonly idempotent: boolean
+  /** The endpoint's documentation, carried by its errors. */
+  readonly descriptionLink: string
+  /** Whether the request carries the configured token (every endpoint but creating one). */
+  readonly authorized?: boolean | undefined
+}
+
+/**
+ * The API's path prefix.
+ *
+ * @internal
+ */
+export const basePath = "/api/public/v3"
+
+/**
+ * A success schema that reads the envelope's `data` with `data`.
+ *
+ * @internal
+ */
+export const envelopeData = <A, I>(data: Schema.Schema<A, I>): Schema.Schema<A, { readonly data: I }> =>
+  Schema.transform(Schema.Struct({ data }), Schema.typeSchema(data), {
+    strict: true,
+    decode: (envelope) => envelope.data,
+    encode: (value) => ({ data: value })
+  })
+
+// Says what is wrong with an input without quoting it: an input may hold a password.
+/**
+ * The field at fault in a parse issue and what it must be, without the value.
+ *
+ * @internal
+ */
+export const problemOf = (issue: ParseResult.ParseIssue): { readonly path: ReadonlyArray<PropertyKey>; readonly problem: string } => {
+  switch (issue._tag) {
+    case "Pointer": {
+      const inner = problemOf(issue.issue)
+      return { path: [...(Array.isArray(issue.path) ? issue.path : [issue.path]), ...inner.path], problem: inner.problem }
+    }
+    case "Missing":
+      return { path: [], problem: "is required" }
+    case "Unexpected":
+      return { path: [], problem: "is not an input of this operation" }
+    case "Refinement":
+      return issue.kind === "From"
+        ? problemOf(issue.issue)
+        : { path: [], problem: `must be ${describe(issue.ast)}` }
+    case "Transformation":
+      return problemOf(issue.issue)
+    case "Composite":
+      // A union names every form it takes; anything else reports its first problem.
+      if (AST.isUnion(issue.ast)) return { path: [], problem: `must be ${describe(issue.ast)}` }
+      return Array.isArray(issue.issues)
+        ? problemOf(issue.issues[0] as ParseResult.ParseIssue)
+        : problemOf(issue.issues as ParseResult.ParseIssue)
+    case "Type":
+      return { path: [], problem: issue.message ?? `must be ${describe(issue.ast)}` }
+    case "Forbidden":
+      return { path: [], problem: "is invalid" }
+  }
+}
+
+const describe = (ast: AST.AST): string =>
+  AST.getDescriptionAnnotation(ast).pipe((description) =>
+    description._tag === "Some" ? description.value : String(ast)
+  )
+
+/**
+ * An input that does not fit its schema, as the field at fault and what it
+ * must be (never the value).
+ *
+ * @internal
+ */
+export interface InputProblem {
+  readonly field: string
+  readonly problem: string
+}
+
+/**
+ * Encodes an input to its wire parameters, or says which field is wrong.
+ *
+ * @internal
+ */
+export const encodeInput = <I, A>(
+  endpoint: Endpoint<I, A>,
+  input: I
+): Either.Either<WireParams | undefined, InputProblem> => {
+  if (endpoint.input === undefined) return Either.right(undefined)
+  try {
+    return Either.mapLeft(
+      Schema.encodeUnknownEither(endpoint.input)(input),
+      (error) => {
+        const { path, problem } = problemOf(error.issue)
+        return { field: path.map(String).join("."), problem }
+      }
+    )
+  } catch {
+    // An object whose getters throw, say: nothing is sent.
+    return Either.left({ field: "", problem: "could not be read" })
+  }
+}
+
+/**
+ * The secrets an input carries (its {@link Endpoint.secretFields}), raw, for
+ * scrubbing replies.
+ *
+ * @internal
+ */
+export const secretsOf = <I, A>(endpoint: Endpoint<I, A>, input: I): ReadonlyArray<string> => {
+  if (endpoint.secretFields === undefined || typeof input !== "object" || input === null) return []
+  const secrets: Array<string> = []
+  for (const field of endpoint.secretFields) {
+    const value = (input as Record<string, unknown>)[field]
+    const raw = Redacted.isRedacted(value) ? Redacted.value(value) : value
+    if (typeof raw === "string" && raw.length > 0) secrets.push(raw)
+  }
+  return secrets
+}
