@@ -453,7 +453,8 @@ describe("UizaCli exit codes", () => {
       }),
       9
     ],
-    [new UizaError.ResponseDecodeError({ message: "m", status: 200, bodyExcerpt: "", attempts: 1 }), 10]
+    [new UizaError.ResponseDecodeError({ message: "m", status: 200, bodyExcerpt: "", attempts: 1 }), 10],
+    [new UizaError.InvalidInputError({ message: "m", operation: "User.retrieve", field: "id", attempts: 0 }), 2]
   ]
 
   it("maps every error class to its documented code", () => {
