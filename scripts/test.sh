@@ -21,7 +21,7 @@ node --import tsx scripts/docs-api.ts --check
 echo "== tests"
 "$bin/vitest" run --coverage
 echo "== browser bundle"
-# A ceiling against regressions at today's size; the 70 kB goal is not reached yet (docs/benchmarks.md).
-node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=78000
+# Ceilings against regressions at today's sizes; the 70 kB and 8 kB goals are not reached yet (docs/benchmarks.md).
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=79000 --logout-budget=11000
 echo "== packaging"
 sh scripts/packaging/check.sh

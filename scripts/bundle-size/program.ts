@@ -4,7 +4,10 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type { UizaConfig, UizaError } from "@uiza-effect/core"
-import { User } from "@uiza-effect/core"
+// The subpath entry: esbuild does not tree-shake the members of a namespace re-exported by a
+// barrel (`export * as User`), so `import { User } from "@uiza-effect/core"` brings every
+// operation of the module along (the row "through the barrel" measures it).
+import * as User from "@uiza-effect/core/User"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"

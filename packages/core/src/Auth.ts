@@ -11,12 +11,12 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { callApi, callApiAt } from "./internal/apiCall.js"
-import { type Endpoint, envelopeData } from "./internal/endpoint.js"
-import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
+import { type Endpoint, envelopeData, lazy } from "./internal/endpoint.js"
 import { MomentFromMonthDayYear, NonEmpty, PresentPassword } from "./internal/wireFormats.js"
+import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { type CallOptions, defaults, type UizaConfig } from "./UizaConfig.js"
 import * as UizaError from "./UizaError.js"
 
@@ -91,24 +91,32 @@ export interface TokenStatus {
   readonly expiresAt: Date
 }
 
-const IssuedTokenFromWire: Schema.Schema<IssuedToken, unknown> = Schema.Struct({
-  token: Schema.Redacted(NonEmpty),
-  appId: Schema.String
-}) as unknown as Schema.Schema<IssuedToken, unknown>
+const IssuedTokenFromWire: Schema.Schema<IssuedToken, unknown> = /* @__PURE__ */ lazy(() =>
+  Schema.Struct({ token: Schema.Redacted(NonEmpty), appId: Schema.String }) as unknown as Schema.Schema<
+    IssuedToken,
+    unknown
+  >
+)
 
-const TokenStatusFromWire: Schema.Schema<TokenStatus, unknown> = Schema.transform(
-  Schema.Struct({ expired: MomentFromMonthDayYear }),
-  Schema.Struct({ expiresAt: Schema.DateFromSelf }),
-  { strict: true, decode: ({ expired }) => ({ expiresAt: expired }), encode: ({ expiresAt }) => ({ expired: expiresAt }) }
-) as unknown as Schema.Schema<TokenStatus, unknown>
+const TokenStatusFromWire: Schema.Schema<TokenStatus, unknown> = /* @__PURE__ */ lazy(() =>
+  Schema.transform(
+    Schema.Struct({ expired: MomentFromMonthDayYear }),
+    Schema.Struct({ expiresAt: Schema.DateFromSelf }),
+    {
+      strict: true,
+      decode: ({ expired }) => ({ expiresAt: expired }),
+      encode: ({ expiresAt }) => ({ expired: expiresAt })
+    }
+  ) as unknown as Schema.Schema<TokenStatus, unknown>
+)
 
 const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">, IssuedToken> = {
   name: "Auth.createToken",
   method: "POST",
   path: "/admin/user/auth",
-  input: Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty }),
+  input: /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty })),
   secretFields: ["password"],
-  success: envelopeData(IssuedTokenFromWire),
+  success: /* @__PURE__ */ envelopeData(IssuedTokenFromWire),
   // Each attempt that arrives issues a token: never sent twice once it may have arrived.
   idempotent: false,
   descriptionLink: "https://docs.uiza.io/#get-token",
@@ -119,7 +127,7 @@ const checkTokenEndpoint: Endpoint<void, TokenStatus> = {
   name: "Auth.checkToken",
   method: "POST",
   path: "/admin/user/auth/check-token",
-  success: envelopeData(TokenStatusFromWire),
+  success: /* @__PURE__ */ envelopeData(TokenStatusFromWire),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#check-token"
 }

@@ -15,7 +15,6 @@ import * as Context from "effect/Context"
 import * as FiberRef from "effect/FiberRef"
 import { globalValue } from "effect/GlobalValue"
 
-
 /**
  * The platform's `HttpClient` tag: the same service as `HttpClient.HttpClient`.
  *

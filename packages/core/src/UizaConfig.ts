@@ -22,10 +22,10 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Auth from "./Auth.js"
 import { authorizationProblem } from "./internal/authorization.js"
-import { PlatformHttpClient } from "./PlatformHttpClient.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
+import { PlatformHttpClient } from "./PlatformHttpClient.js"
+import { UizaConfigError, type UizaError } from "./UizaError.js"
 import * as User from "./User.js"
-import { type UizaError, UizaConfigError } from "./UizaError.js"
 
 /**
  * The validated settings, as the `UizaConfig` service holds them.
@@ -419,7 +419,11 @@ export const layerWithHttpClient = <E, R, E2, R2>(
 ): Layer.Layer<UizaConfig | HttpClient.HttpClient, E | E2, R | R2> => {
   const bound = Layer.effect(
     UizaConfig,
-    Effect.zipWith(UizaConfig, PlatformHttpClient, (settings, client): Settings => ({ ...settings, httpClient: client }))
+    Effect.zipWith(
+      UizaConfig,
+      PlatformHttpClient,
+      (settings, client): Settings => ({ ...settings, httpClient: client })
+    )
   ).pipe(Layer.provide(Layer.merge(config, httpClient)))
   // The program's own client stays its own; only a program without one gets the Uiza client.
   const forTheProgram = Layer.unwrapEffect(

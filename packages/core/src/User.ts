@@ -19,7 +19,7 @@ import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { callApi } from "./internal/apiCall.js"
-import { type Endpoint, envelopeData } from "./internal/endpoint.js"
+import { type Endpoint, envelopeData, lazy } from "./internal/endpoint.js"
 import type { Envelope } from "./internal/envelope.js"
 import {
   DayFromMonthDayYear,
@@ -52,34 +52,36 @@ import type * as UizaError from "./UizaError.js"
  * @since 0.2.0
  * @category models
  */
-export class User extends Schema.Class<User>("@uiza-effect/core/User/User")({
+export class User extends /* @__PURE__ */ Schema.Class<User>("@uiza-effect/core/User/User")({
   id: Schema.String,
   username: Schema.String,
   email: Schema.String,
-  fullName: Schema.optional(Schema.String),
-  avatar: Schema.optional(Schema.String),
-  status: Schema.Literal("active", "inactive"),
+  fullName: /* @__PURE__ */ Schema.optional(Schema.String),
+  avatar: /* @__PURE__ */ Schema.optional(Schema.String),
+  status: /* @__PURE__ */ Schema.Literal("active", "inactive"),
   isAdmin: Schema.Boolean,
   createdAt: Schema.Date,
   updatedAt: Schema.Date
 }) {}
 
 // A user as the API spells it: `fullName` in replies (`fullname` only in requests), 1/0 flags.
-const UserFromWire: Schema.Schema<User, unknown> = Schema.transform(
-  Schema.Struct({
-    id: NonEmpty,
-    username: Schema.String,
-    email: Schema.String,
-    fullName: Schema.optionalWith(Schema.String, { nullable: true }),
-    avatar: Schema.optionalWith(Schema.String, { nullable: true }),
-    status: Status,
-    isAdmin: Flag,
-    createdAt: Schema.Date,
-    updatedAt: Schema.Date
-  }),
-  Schema.typeSchema(User),
-  { strict: true, decode: (fields) => new User(fields, { disableValidation: true }), encode: (user) => user }
-) as unknown as Schema.Schema<User, unknown>
+const UserFromWire: Schema.Schema<User, unknown> = /* @__PURE__ */ lazy(() =>
+  Schema.transform(
+    Schema.Struct({
+      id: NonEmpty,
+      username: Schema.String,
+      email: Schema.String,
+      fullName: Schema.optionalWith(Schema.String, { nullable: true }),
+      avatar: Schema.optionalWith(Schema.String, { nullable: true }),
+      status: Status,
+      isAdmin: Flag,
+      createdAt: Schema.Date,
+      updatedAt: Schema.Date
+    }),
+    Schema.typeSchema(User),
+    { strict: true, decode: (fields) => new User(fields, { disableValidation: true }), encode: (user) => user }
+  ) as unknown as Schema.Schema<User, unknown>
+)
 
 /**
  * One page of {@link list}: the users on it and the paging facts the reply
@@ -104,50 +106,58 @@ export interface UserPage {
   readonly limit: number
 }
 
-const Paging = Schema.Struct({
-  total: Schema.NonNegativeInt,
-  page: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))),
-  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)))
-})
-
-const UserPageFromWire: Schema.Schema<UserPage, Envelope> = Schema.transform(
-  Schema.Struct({ data: Schema.Array(UserFromWire), metadata: Paging }),
+const Paging = /* @__PURE__ */ lazy(() =>
   Schema.Struct({
-    items: Schema.Array(Schema.typeSchema(User)),
-    total: Schema.Number,
-    page: Schema.optional(Schema.Number),
-    limit: Schema.optional(Schema.Number)
-  }),
-  {
-    strict: true,
-    decode: ({ data, metadata }) => ({ items: data, ...metadata }),
-    encode: ({ items, ...metadata }) => ({ data: items, metadata })
-  }
-) as unknown as Schema.Schema<UserPage, Envelope>
-
-// `data` is an object in every recorded reply and an array of one user in the docs' example.
-const OneUser = Schema.Union(
-  UserFromWire,
-  Schema.transform(Schema.Tuple(UserFromWire), Schema.typeSchema(User), {
-    strict: true,
-    decode: ([user]) => user,
-    encode: (user) => [user] as const
+    total: Schema.NonNegativeInt,
+    page: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))),
+    limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)))
   })
 )
 
+const UserPageFromWire: Schema.Schema<UserPage, Envelope> = /* @__PURE__ */ lazy(() =>
+  Schema.transform(
+    Schema.Struct({ data: Schema.Array(UserFromWire), metadata: Paging }),
+    Schema.Struct({
+      items: Schema.Array(Schema.typeSchema(User)),
+      total: Schema.Number,
+      page: Schema.optional(Schema.Number),
+      limit: Schema.optional(Schema.Number)
+    }),
+    {
+      strict: true,
+      decode: ({ data, metadata }) => ({ items: data, ...metadata }),
+      encode: ({ items, ...metadata }) => ({ data: items, metadata })
+    }
+  ) as unknown as Schema.Schema<UserPage, Envelope>
+)
+
+// `data` is an object in every recorded reply and an array of one user in the docs' example.
+const OneUser = /* @__PURE__ */ lazy(() =>
+  Schema.Union(
+    UserFromWire,
+    Schema.transform(Schema.Tuple(UserFromWire), Schema.typeSchema(User), {
+      strict: true,
+      decode: ([user]) => user,
+      encode: (user) => [user] as const
+    })
+  )
+)
+
 // What `create` and `update` answer: the user (recorded replies) or only its id (the docs).
-const WrittenUser = Schema.Union(
-  Schema.transform(UserFromWire, Schema.Struct({ user: Schema.typeSchema(User) }), {
-    strict: true,
-    decode: (user) => ({ user }),
-    encode: ({ user }) => user
-  }),
-  Schema.Struct({ id: NonEmpty })
+const WrittenUser = /* @__PURE__ */ lazy(() =>
+  Schema.Union(
+    Schema.transform(UserFromWire, Schema.Struct({ user: Schema.typeSchema(User) }), {
+      strict: true,
+      decode: (user) => ({ user }),
+      encode: ({ user }) => user
+    }),
+    Schema.Struct({ id: NonEmpty })
+  )
 )
 
 // An acknowledgement: `{id}` in the docs, `{result: ...}` in recorded replies. Its content says nothing more.
 const acknowledgement = <R>(result: Schema.Schema<R>) =>
-  envelopeData(Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })))
+  lazy(() => envelopeData(Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result }))))
 
 type Acknowledgement<R> = { readonly id: string } | { readonly result: R }
 
@@ -189,21 +199,23 @@ export interface CreateInput {
   readonly isAdmin?: boolean | undefined
 }
 
-const optionalFields = {
+const optionalFields = () => ({
   fullName: Schema.optional(Schema.String).pipe(Schema.fromKey("fullname")),
   avatar: Schema.optional(Schema.String),
   dob: Schema.optional(DayFromMonthDayYear),
   gender: Schema.optional(Gender),
   isAdmin: Schema.optional(Flag)
-}
-
-const CreateWire = Schema.Struct({
-  username: NonEmpty,
-  email: NonEmpty,
-  password: Password,
-  status: Status,
-  ...optionalFields
 })
+
+const CreateWire = /* @__PURE__ */ lazy(() =>
+  Schema.Struct({
+    username: NonEmpty,
+    email: NonEmpty,
+    password: Password,
+    status: Status,
+    ...optionalFields()
+  })
+)
 
 /**
  * The fields of {@link update}: the user's `id` and the fields to change;
@@ -232,14 +244,16 @@ export interface UpdateInput {
   readonly isAdmin?: boolean | undefined
 }
 
-const UpdateWire = Schema.Struct({
-  id: NonEmpty,
-  username: Schema.optional(NonEmpty),
-  email: Schema.optional(NonEmpty),
-  password: Schema.optional(Password),
-  status: Schema.optional(Status),
-  ...optionalFields
-})
+const UpdateWire = /* @__PURE__ */ lazy(() =>
+  Schema.Struct({
+    id: NonEmpty,
+    username: Schema.optional(NonEmpty),
+    email: Schema.optional(NonEmpty),
+    password: Schema.optional(Password),
+    status: Schema.optional(Status),
+    ...optionalFields()
+  })
+)
 
 /**
  * The fields of {@link changePassword}. `id` may be left out with a token
@@ -286,13 +300,15 @@ export interface ListInput {
   readonly limit?: number | undefined
 }
 
-const PositiveInt = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1, { description: "a whole number, 1 or more" }))
+const PositiveInt = /* @__PURE__ */ lazy(() =>
+  Schema.Int.pipe(Schema.greaterThanOrEqualTo(1, { description: "a whole number, 1 or more" }))
+)
 
-const ListWire = Schema.Struct({ page: Schema.optional(PositiveInt), limit: Schema.optional(PositiveInt) })
+const ListWire = /* @__PURE__ */ lazy(() =>
+  Schema.Struct({ page: Schema.optional(PositiveInt), limit: Schema.optional(PositiveInt) })
+)
 
-const IdWire = Schema.Struct({ id: NonEmpty })
-
-const link = (anchor: string) => `https://docs.uiza.io/#${anchor}`
+const IdWire = /* @__PURE__ */ lazy(() => Schema.Struct({ id: NonEmpty }))
 
 /**
  * The documentation of the logout endpoint, carried by its errors.
@@ -319,10 +335,10 @@ const createEndpoint: Endpoint<CreateInput, { readonly user: User } | { readonly
   path: "/admin/user",
   input: CreateWire,
   secretFields: ["password"],
-  success: envelopeData(WrittenUser),
+  success: /* @__PURE__ */ envelopeData(WrittenUser),
   // A 5xx after a create may have created the user: never sent twice.
   idempotent: false,
-  descriptionLink: link("create-an-user")
+  descriptionLink: "https://docs.uiza.io/#create-an-user"
 }
 
 const retrieveEndpoint: Endpoint<{ readonly id: string }, User> = {
@@ -330,9 +346,9 @@ const retrieveEndpoint: Endpoint<{ readonly id: string }, User> = {
   method: "GET",
   path: "/admin/user",
   input: IdWire,
-  success: envelopeData(OneUser),
+  success: /* @__PURE__ */ envelopeData(OneUser),
   idempotent: true,
-  descriptionLink: link("retrieve-an-user")
+  descriptionLink: "https://docs.uiza.io/#retrieve-an-user"
 }
 
 const listEndpoint: Endpoint<ListInput, UserPage> = {
@@ -342,7 +358,7 @@ const listEndpoint: Endpoint<ListInput, UserPage> = {
   input: ListWire,
   success: UserPageFromWire,
   idempotent: true,
-  descriptionLink: link("list-all-users")
+  descriptionLink: "https://docs.uiza.io/#list-all-users"
 }
 
 const updateEndpoint: Endpoint<UpdateInput, { readonly user: User } | { readonly id: string }> = {
@@ -351,9 +367,9 @@ const updateEndpoint: Endpoint<UpdateInput, { readonly user: User } | { readonly
   path: "/admin/user",
   input: UpdateWire,
   secretFields: ["password"],
-  success: envelopeData(WrittenUser),
+  success: /* @__PURE__ */ envelopeData(WrittenUser),
   idempotent: true,
-  descriptionLink: link("update-an-user")
+  descriptionLink: "https://docs.uiza.io/#update-an-user"
 }
 
 const deleteEndpoint: Endpoint<{ readonly id: string }, Acknowledgement<true>> = {
@@ -361,26 +377,28 @@ const deleteEndpoint: Endpoint<{ readonly id: string }, Acknowledgement<true>> =
   method: "DELETE",
   path: "/admin/user",
   input: IdWire,
-  success: acknowledgement(Schema.Literal(true)),
+  success: /* @__PURE__ */ acknowledgement(Schema.Literal(true)),
   idempotent: true,
-  descriptionLink: link("delete-an-user")
+  descriptionLink: "https://docs.uiza.io/#delete-an-user"
 }
 
 const changePasswordEndpoint: Endpoint<ChangePasswordInput, Acknowledgement<"ok">> = {
   name: "User.changePassword",
   method: "PUT",
   path: "/admin/user/changepassword",
-  input: Schema.Struct({
-    id: Schema.optional(NonEmpty),
-    // The old password was set under the rules of its day: only its presence is checked.
-    oldPassword: PresentPassword,
-    newPassword: Password
-  }),
+  input: /* @__PURE__ */ lazy(() =>
+    Schema.Struct({
+      id: Schema.optional(NonEmpty),
+      // The old password was set under the rules of its day: only its presence is checked.
+      oldPassword: PresentPassword,
+      newPassword: Password
+    })
+  ),
   secretFields: ["oldPassword", "newPassword"],
-  success: acknowledgement(Schema.Literal("ok")),
+  success: /* @__PURE__ */ acknowledgement(Schema.Literal("ok")),
   // A password changed once cannot be changed again from the same old one.
   idempotent: false,
-  descriptionLink: link("update-password")
+  descriptionLink: "https://docs.uiza.io/#update-password"
 }
 
 /**
@@ -404,16 +422,16 @@ const changePasswordEndpoint: Endpoint<ChangePasswordInput, Acknowledgement<"ok"
  * @since 0.1.0
  * @category models
  */
-export class LogoutResult extends Schema.Class<LogoutResult>("@uiza-effect/core/User/LogoutResult")({
+export class LogoutResult extends /* @__PURE__ */ Schema.Class<LogoutResult>("@uiza-effect/core/User/LogoutResult")({
   /** `"Logout success"` from the API. */
   message: Schema.String,
-  requestId: Schema.optional(Schema.String),
-  datetime: Schema.optional(Schema.DateFromSelf),
-  version: Schema.optional(Schema.Number),
-  serviceName: Schema.optional(Schema.String),
-  policy: Schema.optional(Schema.String),
-  code: Schema.optional(Schema.Int),
-  type: Schema.optional(Schema.String)
+  requestId: /* @__PURE__ */ Schema.optional(Schema.String),
+  datetime: /* @__PURE__ */ Schema.optional(Schema.DateFromSelf),
+  version: /* @__PURE__ */ Schema.optional(Schema.Number),
+  serviceName: /* @__PURE__ */ Schema.optional(Schema.String),
+  policy: /* @__PURE__ */ Schema.optional(Schema.String),
+  code: /* @__PURE__ */ Schema.optional(Schema.Int),
+  type: /* @__PURE__ */ Schema.optional(Schema.String)
 }) {}
 
 const messageOf = (envelope: Envelope): Option.Option<string> => {
@@ -427,29 +445,31 @@ const messageOf = (envelope: Envelope): Option.Option<string> => {
 // Every field of the result was decoded with the envelope already: checking them again would cost every call.
 const decodedAlready = { disableValidation: true }
 
-const LogoutFromEnvelope: Schema.Schema<LogoutResult, Envelope> = Schema.transformOrFail(
-  Schema.Any as Schema.Schema<Envelope>,
-  Schema.typeSchema(LogoutResult),
-  {
-    strict: true,
-    decode: (envelope, _, ast) =>
-      Option.match(messageOf(envelope), {
-        onNone: () =>
-          ParseResult.fail(new ParseResult.Type(ast, undefined, "lacks a logout message (data.message or message)")),
-        onSome: (message) =>
-          ParseResult.succeed(LogoutResult.make({
-            message,
-            ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
-            ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
-            ...(envelope.version === undefined ? {} : { version: envelope.version }),
-            ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
-            ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
-            ...(envelope.code === undefined ? {} : { code: envelope.code }),
-            ...(envelope.type === undefined ? {} : { type: envelope.type })
-          }, decodedAlready))
-      }),
-    encode: (result) => ParseResult.succeed({ data: { message: result.message }, fieldErrors: [] } as any)
-  }
+const LogoutFromEnvelope: Schema.Schema<LogoutResult, Envelope> = /* @__PURE__ */ lazy(() =>
+  Schema.transformOrFail(
+    Schema.Any as Schema.Schema<Envelope>,
+    Schema.typeSchema(LogoutResult),
+    {
+      strict: true,
+      decode: (envelope, _, ast) =>
+        Option.match(messageOf(envelope), {
+          onNone: () =>
+            ParseResult.fail(new ParseResult.Type(ast, undefined, "lacks a logout message (data.message or message)")),
+          onSome: (message) =>
+            ParseResult.succeed(LogoutResult.make({
+              message,
+              ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
+              ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
+              ...(envelope.version === undefined ? {} : { version: envelope.version }),
+              ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
+              ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
+              ...(envelope.code === undefined ? {} : { code: envelope.code }),
+              ...(envelope.type === undefined ? {} : { type: envelope.type })
+            }, decodedAlready))
+        }),
+      encode: (result) => ParseResult.succeed({ data: { message: result.message }, fieldErrors: [] } as any)
+    }
+  )
 )
 
 const logoutEndpoint: Endpoint<void, LogoutResult> = {
@@ -511,9 +531,14 @@ type Requirements = HttpClient.HttpClient | UizaConfig
  * @since 0.2.0
  * @category operations
  */
-export const create = (input: CreateInput, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(callApi(createEndpoint, input, options), (written) =>
-    "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options))
+export const create = (
+  input: CreateInput,
+  options?: CallOptions
+): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  Effect.flatMap(
+    callApi(createEndpoint, input, options),
+    (written) => "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
+  )
 
 /**
  * Retrieves a user by id: `GET /admin/user?id=`.
@@ -553,7 +578,10 @@ export const retrieve = (id: string, options?: CallOptions): Effect.Effect<User,
  * @since 0.2.0
  * @category operations
  */
-export const list = (input: ListInput = {}, options?: CallOptions): Effect.Effect<UserPage, UizaError.UizaError, Requirements> =>
+export const list = (
+  input: ListInput = {},
+  options?: CallOptions
+): Effect.Effect<UserPage, UizaError.UizaError, Requirements> =>
   Effect.map(callApi(listEndpoint, input, options), (page) => ({
     items: page.items,
     total: page.total,
@@ -586,15 +614,18 @@ export const listAll = (
   input: { readonly limit?: number | undefined } = {},
   options?: CallOptions
 ): Stream.Stream<User, UizaError.UizaError, Requirements> =>
-  Stream.paginateChunkEffect({ page: 1, seen: 0 }, ({ page, seen }) =>
-    Effect.map(list({ page, limit: input.limit }, options), (result) => {
-      const count = seen + result.items.length
-      const more = result.items.length > 0 && count < result.total
-      return [
-        Chunk.unsafeFromArray(result.items.slice()),
-        more ? Option.some({ page: page + 1, seen: count }) : Option.none()
-      ] as const
-    }))
+  Stream.paginateChunkEffect(
+    { page: 1, seen: 0 },
+    ({ page, seen }) =>
+      Effect.map(list({ page, limit: input.limit }, options), (result) => {
+        const count = seen + result.items.length
+        const more = result.items.length > 0 && count < result.total
+        return [
+          Chunk.unsafeFromArray(result.items.slice()),
+          more ? Option.some({ page: page + 1, seen: count }) : Option.none()
+        ] as const
+      })
+  )
 
 /**
  * Updates a user: `PUT /admin/user` with the `id` and the fields to change.
@@ -612,9 +643,14 @@ export const listAll = (
  * @since 0.2.0
  * @category operations
  */
-export const update = (input: UpdateInput, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(callApi(updateEndpoint, input, options), (written) =>
-    "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options))
+export const update = (
+  input: UpdateInput,
+  options?: CallOptions
+): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  Effect.flatMap(
+    callApi(updateEndpoint, input, options),
+    (written) => "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
+  )
 
 const deleteUser = (id: string, options?: CallOptions): Effect.Effect<void, UizaError.UizaError, Requirements> =>
   Effect.asVoid(callApi(deleteEndpoint, { id }, options))

@@ -1,8 +1,8 @@
-import * as AST from "effect/SchemaAST"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 
 /**
  * What an input encodes to: the query parameters of a GET, the JSON body of
@@ -50,6 +50,15 @@ export interface Endpoint<I, A> {
 export const basePath = "/api/public/v3"
 
 /**
+ * A schema built at its first use, not at import: written as
+ * `/* @__PURE__ *\/ lazy(() => ...)`, a schema nobody uses is dropped by a
+ * bundler, so a program that calls one operation carries no other's schemas.
+ *
+ * @internal
+ */
+export const lazy = <A, I>(make: () => Schema.Schema<A, I>): Schema.Schema<A, I> => Schema.suspend(make)
+
+/**
  * A success schema that reads the envelope's `data` with `data`.
  *
  * @internal
@@ -67,11 +76,16 @@ export const envelopeData = <A, I>(data: Schema.Schema<A, I>): Schema.Schema<A, 
  *
  * @internal
  */
-export const problemOf = (issue: ParseResult.ParseIssue): { readonly path: ReadonlyArray<PropertyKey>; readonly problem: string } => {
+export const problemOf = (
+  issue: ParseResult.ParseIssue
+): { readonly path: ReadonlyArray<PropertyKey>; readonly problem: string } => {
   switch (issue._tag) {
     case "Pointer": {
       const inner = problemOf(issue.issue)
-      return { path: [...(Array.isArray(issue.path) ? issue.path : [issue.path]), ...inner.path], problem: inner.problem }
+      return {
+        path: [...(Array.isArray(issue.path) ? issue.path : [issue.path]), ...inner.path],
+        problem: inner.problem
+      }
     }
     case "Missing":
       return { path: [], problem: "is required" }
@@ -97,9 +111,7 @@ export const problemOf = (issue: ParseResult.ParseIssue): { readonly path: Reado
 }
 
 const describe = (ast: AST.AST): string =>
-  AST.getDescriptionAnnotation(ast).pipe((description) =>
-    description._tag === "Some" ? description.value : String(ast)
-  )
+  AST.getDescriptionAnnotation(ast).pipe((description) => description._tag === "Some" ? description.value : String(ast))
 
 /**
  * An input that does not fit its schema, as the field at fault and what it

@@ -1,6 +1,7 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { lazy } from "./endpoint.js"
 
 // How the v3 API spells values on the wire, as schemas from the wire form to the SDK's.
 
@@ -9,7 +10,9 @@ import * as Schema from "effect/Schema"
  *
  * @internal
  */
-export const NonEmpty = Schema.String.pipe(Schema.minLength(1, { description: "a non-empty string" }))
+export const NonEmpty = /* @__PURE__ */ lazy(() =>
+  Schema.String.pipe(Schema.minLength(1, { description: "a non-empty string" }))
+)
 
 const PASSWORD_MIN = 6
 const PASSWORD_MAX = 25
@@ -20,17 +23,21 @@ const secretString = (
   fits: (raw: string) => boolean,
   problem: string
 ): Schema.Schema<string | Redacted.Redacted<string>, string> =>
-  Schema.transformOrFail(
-    Schema.String,
-    Schema.Union(Schema.String, Schema.RedactedFromSelf(Schema.String)),
-    {
-      strict: true,
-      decode: (raw) => ParseResult.succeed(Redacted.make(raw)),
-      encode: (value, _, ast) => {
-        const raw = Redacted.isRedacted(value) ? Redacted.value(value) : value
-        return fits(raw) ? ParseResult.succeed(raw) : ParseResult.fail(new ParseResult.Type(ast, "<redacted>", problem))
+  lazy(() =>
+    Schema.transformOrFail(
+      Schema.String,
+      Schema.Union(Schema.String, Schema.RedactedFromSelf(Schema.String)),
+      {
+        strict: true,
+        decode: (raw) => ParseResult.succeed(Redacted.make(raw)),
+        encode: (value, _, ast) => {
+          const raw = Redacted.isRedacted(value) ? Redacted.value(value) : value
+          return fits(raw)
+            ? ParseResult.succeed(raw)
+            : ParseResult.fail(new ParseResult.Type(ast, "<redacted>", problem))
+        }
       }
-    }
+    )
   )
 
 /**
@@ -38,7 +45,7 @@ const secretString = (
  *
  * @internal
  */
-export const Password = secretString(
+export const Password = /* @__PURE__ */ secretString(
   (raw) => raw.length >= PASSWORD_MIN && raw.length <= PASSWORD_MAX,
   `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`
 )
@@ -48,21 +55,21 @@ export const Password = secretString(
  *
  * @internal
  */
-export const PresentPassword = secretString((raw) => raw.length > 0, "must not be empty")
+export const PresentPassword = /* @__PURE__ */ secretString((raw) => raw.length > 0, "must not be empty")
 
 /**
  * A user's status: `1` active, `0` inactive.
  *
  * @internal
  */
-export const Status = Schema.transformLiterals([1, "active"], [0, "inactive"])
+export const Status = /* @__PURE__ */ lazy(() => Schema.transformLiterals([1, "active"], [0, "inactive"]))
 
 /**
  * A gender: `0` male, `1` female.
  *
  * @internal
  */
-export const Gender = Schema.transformLiterals([0, "male"], [1, "female"])
+export const Gender = /* @__PURE__ */ lazy(() => Schema.transformLiterals([0, "male"], [1, "female"]))
 
 /**
  * A yes/no flag: `1` yes, `0` no (`isAdmin`: 1 is an admin, as the request tables and the
@@ -70,7 +77,7 @@ export const Gender = Schema.transformLiterals([0, "male"], [1, "female"])
  *
  * @internal
  */
-export const Flag = Schema.transformLiterals([1, true], [0, false])
+export const Flag = /* @__PURE__ */ lazy(() => Schema.transformLiterals([1, true], [0, false]))
 
 const pad = (n: number) => String(n).padStart(2, "0")
 
@@ -103,16 +110,18 @@ const formatMonthDayYear = (date: Date, withTime: boolean): string => {
 }
 
 const monthDayYear = (withTime: boolean, form: string): Schema.Schema<Date, string> =>
-  Schema.transformOrFail(Schema.String, Schema.ValidDateFromSelf, {
-    strict: true,
-    decode: (text, _, ast) => {
-      const date = parseMonthDayYear(text, withTime)
-      return date === undefined
-        ? ParseResult.fail(new ParseResult.Type(ast, text, `must be a ${form} date`))
-        : ParseResult.succeed(date)
-    },
-    encode: (date) => ParseResult.succeed(formatMonthDayYear(date, withTime))
-  })
+  lazy(() =>
+    Schema.transformOrFail(Schema.String, Schema.ValidDateFromSelf, {
+      strict: true,
+      decode: (text, _, ast) => {
+        const date = parseMonthDayYear(text, withTime)
+        return date === undefined
+          ? ParseResult.fail(new ParseResult.Type(ast, text, `must be a ${form} date`))
+          : ParseResult.succeed(date)
+      },
+      encode: (date) => ParseResult.succeed(formatMonthDayYear(date, withTime))
+    })
+  )
 
 /**
  * A calendar day sent as `MM/DD/YYYY`: the UTC day of the `Date` (a date-only
@@ -120,7 +129,7 @@ const monthDayYear = (withTime: boolean, form: string): Schema.Schema<Date, stri
  *
  * @internal
  */
-export const DayFromMonthDayYear: Schema.Schema<Date, string> = monthDayYear(false, "MM/DD/YYYY")
+export const DayFromMonthDayYear: Schema.Schema<Date, string> = /* @__PURE__ */ monthDayYear(false, "MM/DD/YYYY")
 
 /**
  * A moment sent as `MM/DD/YYYY HH:mm:ss`, taken as UTC (the form of a token's
@@ -128,4 +137,7 @@ export const DayFromMonthDayYear: Schema.Schema<Date, string> = monthDayYear(fal
  *
  * @internal
  */
-export const MomentFromMonthDayYear: Schema.Schema<Date, string> = monthDayYear(true, "MM/DD/YYYY HH:mm:ss")
+export const MomentFromMonthDayYear: Schema.Schema<Date, string> = /* @__PURE__ */ monthDayYear(
+  true,
+  "MM/DD/YYYY HH:mm:ss"
+)
