@@ -35,7 +35,9 @@ const session = Auth.createToken({ workspaceApiDomain, username: "ada@example.co
 
 const login = UizaConfig.layerLogin({ workspaceApiDomain, username: "ada@example.com", password, domain: "example" })
 
-Effect.runFork(Effect.all([appProgram, everyOperation, session, Effect.provide(Effect.void, login)]).pipe(
-  Effect.catchAll((error) => Console.error(error._tag)),
-  Effect.provide(BrowserUiza.layerHttpClient)
-))
+Effect.runFork(
+  Effect.all([appProgram, everyOperation, session, Effect.provide(Effect.void, login)]).pipe(
+    Effect.catchAll((error) => Console.error(error._tag)),
+    Effect.provide(BrowserUiza.layerHttpClient)
+  )
+)

@@ -4,11 +4,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { UizaConfig, User } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import {
-  currentTracerDisabledWhen,
-  currentTracerPropagation,
-  PlatformHttpClient
-} from "../src/PlatformHttpClient.js"
+import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../src/PlatformHttpClient.js"
 import { fixture, reply, stubUiza, token } from "./support/stubHttpClient.js"
 
 describe("User.logout", () => {

@@ -72,8 +72,12 @@ describe("withTimeLimit, limits a timer cannot hold", () => {
   it.live("a limit longer than a JavaScript timer can hold is never, not now", () =>
     Effect.gen(function*() {
       const clock = yield* Effect.clock
-      const result = yield* withTimeLimit(Effect.delay(Effect.succeed("done"), "20 millis"), clock, Duration.days(30), () =>
-        new TimedOut())
+      const result = yield* withTimeLimit(
+        Effect.delay(Effect.succeed("done"), "20 millis"),
+        clock,
+        Duration.days(30),
+        () => new TimedOut()
+      )
       expect(result).toBe("done")
     }))
 })
