@@ -8,7 +8,8 @@
  *
  * Each block becomes one module in .check-docs/ (inside the workspace, so the
  * dependencies resolve), compiled by tsc with strict settings and NodeNext
- * modules; the workspace packages resolve to their sources. A failure is
+ * modules (and `noUncheckedIndexedAccess`, as strict user projects set it); the
+ * workspace packages resolve to their sources. A failure is
  * reported at the file and line of the block in the doc or source, and the
  * script exits with 1.
  */
@@ -121,6 +122,8 @@ fs.writeFileSync(
         moduleDetection: "force",
         strict: true,
         exactOptionalPropertyTypes: true,
+        // What strict user projects turn on: indexing an array or record may give undefined.
+        noUncheckedIndexedAccess: true,
         noImplicitOverride: true,
         skipLibCheck: true,
         noEmit: true,

@@ -1,8 +1,10 @@
 #!/usr/bin/env sh
 # Checks the packages as they would be published: builds them, packs each
-# tarball, lints it with publint and @arethetypeswrong/cli, then installs the
-# tarballs with npm into a scratch project outside the workspace and logs out
-# against the local Uiza server from there.
+# tarball, lints it with publint and @arethetypeswrong/cli and checks that its
+# manifest exposes only built files, then installs the tarballs with npm into a
+# scratch project outside the workspace, type-checks a program there under a
+# strict monorepo's settings and logs out against the local Uiza server from
+# there. Last, every install line of the docs runs in its own scratch project.
 set -eu
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -28,11 +30,33 @@ for dir in packages/*/; do
   # ESM only: Node 20.19+ loads it from CommonJS with require(esm).
   "$bin/attw" --profile esm-only --no-color --format table-flipped "$work/packs/$tarball" >"$work/attw.log" 2>&1 \
     || { cat "$work/attw.log"; exit 1; }
+  mkdir -p "$work/unpacked/$tarball"
+  tar -xzf "$work/packs/$tarball" -C "$work/unpacked/$tarball"
+  node scripts/packaging/manifest.mjs "$work/unpacked/$tarball/package"
 done
 
 consumer="$work/consumer"
 mkdir -p "$consumer"
-cp scripts/packaging/consumer.mjs "$consumer/"
+cp scripts/packaging/consumer.mjs scripts/packaging/consumer.ts "$consumer/"
+# A monorepo convention: its own packages export a "source" condition. The SDK's must not answer it.
+cat >"$consumer/tsconfig.json" <<'EOF'
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "lib": ["ES2022", "DOM"],
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "customConditions": ["source"],
+    "strict": true,
+    "noUncheckedIndexedAccess": true,
+    "exactOptionalPropertyTypes": true,
+    "skipLibCheck": true,
+    "noEmit": true,
+    "types": []
+  },
+  "files": ["consumer.ts"]
+}
+EOF
 node -e '
 const fs = require("fs"), path = require("path")
 const [packs, consumer, root] = process.argv.slice(1)
@@ -47,7 +71,12 @@ for (const peer of ["effect", "@effect/platform", "@effect/platform-node", "@eff
 }
 fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies }, null, 2))
 ' "$work/packs" "$consumer" "$root"
-(cd "$consumer" && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>&1) \
-  || (cd "$consumer" && npm install --no-audit --no-fund --loglevel=error)
-(cd "$consumer" && node consumer.mjs)
+(cd "$consumer" && npm install --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null 2>&1) \
+  || (cd "$consumer" && npm install --prefer-offline --no-audit --no-fund --loglevel=error)
+(cd "$consumer" && "$bin/tsc" -p tsconfig.json --pretty false) || { echo "the consumer program does not type-check"; exit 1; }
+echo "consumer: a program type-checks with customConditions [\"source\"] and noUncheckedIndexedAccess"
+(cd "$consumer" && node --conditions=source consumer.mjs)
+
+echo "-- install lines of the docs"
+node scripts/packaging/installs.mjs "$work/packs" "$work/installs"
 echo "packaging: ok"

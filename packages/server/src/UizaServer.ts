@@ -168,12 +168,13 @@ const errorReply = (status: number, message: string) =>
  * import { HttpApp } from "@effect/platform"
  * import { UizaServer } from "@uiza-effect/server"
  *
- * const server = UizaServer.make({ tokens: ["uap-0123456789abcdef0123456789abcdef-01234567"] })
+ * const token = "uap-0123456789abcdef0123456789abcdef-01234567"
+ * const server = UizaServer.make({ tokens: [token] })
  * const handler = HttpApp.toWebHandler(server.app)
  * const response = await handler(
  *   new Request("http://localhost/api/public/v3/admin/user/logout", {
  *     method: "POST",
- *     headers: { authorization: server.tokens[0] }
+ *     headers: { authorization: token }
  *   })
  * )
  * console.log(response.status) // 200, and the token is now revoked

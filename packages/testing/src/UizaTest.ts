@@ -52,12 +52,13 @@ import * as TestClock from "effect/TestClock"
  * const program = Effect.gen(function*() {
  *   const kit = yield* UizaTest.UizaTest
  *   yield* User.logout()
- *   const [request] = yield* kit.requests
- *   console.log(request.method, request.url) // POST https://.../api/public/v3/admin/user/logout
- *   console.log(request.headers.authorization) // <redacted>
- *   // Ask for the token explicitly when the test needs to compare it:
- *   const sent = Option.map(request.authorization, Redacted.value)
- *   console.log(Option.contains(sent, kit.token)) // true
+ *   for (const request of yield* kit.requests) {
+ *     console.log(request.method, request.url) // POST https://.../api/public/v3/admin/user/logout
+ *     console.log(request.headers.authorization) // <redacted>
+ *     // Ask for the token explicitly when the test needs to compare it:
+ *     const sent = Option.map(request.authorization, Redacted.value)
+ *     console.log(Option.contains(sent, kit.token)) // true
+ *   }
  * }).pipe(Effect.provide(UizaTest.layer()))
  * ```
  *
