@@ -41,7 +41,12 @@ export const caller = (
     )
     const text = await response.text()
     texts.push(text)
-    return { status: response.status, headers: response.headers, text, json: text === "" ? undefined : JSON.parse(text) }
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: text === "" ? undefined : JSON.parse(text)
+    }
   }
   return Object.assign(call, { texts })
 }

@@ -135,10 +135,13 @@ describe("create (POST /admin/user)", () => {
     const { call, adminKey } = emulation()
     const body = newUser()
     const statuses = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        call("POST", userPath, { token: adminKey, body: { ...body, email: `racer${i}@example.com` } }).then((r) =>
-          r.status
-        ))
+      Array.from(
+        { length: 5 },
+        (_, i) =>
+          call("POST", userPath, { token: adminKey, body: { ...body, email: `racer${i}@example.com` } }).then((r) =>
+            r.status
+          )
+      )
     )
     expect(statuses.sort()).toEqual([200, 422, 422, 422, 422])
   })
@@ -357,7 +360,10 @@ describe("update (PUT /admin/user)", () => {
     expect(self.status).toBe(200)
     expect(self.json.data.fullName).toBe("Me")
     for (
-      const body of [{ id: server.admin.id, fullname: "Hacked" }, { id: user.id, isAdmin: 1 }, { id: user.id, status: 0 }]
+      const body of [{ id: server.admin.id, fullname: "Hacked" }, { id: user.id, isAdmin: 1 }, {
+        id: user.id,
+        status: 0
+      }]
     ) {
       const reply = await call("PUT", userPath, { token, body })
       expect(reply.status).toBe(403)
