@@ -269,8 +269,13 @@ export const callApi = <A>(
         const settings = Context.get(context, UizaConfig)
         const policy = policyOf(settings, overrides)
         if (Either.isLeft(policy)) {
-          // A per-call option outside its type is a programming error, found before anything is sent.
-          return Effect.dieMessage(`Invalid option of ${operation.spanName}: ${policy.left}.`)
+          // Found before anything is sent, and reported as the client's own settings would be.
+          return Effect.fail(
+            new UizaError.UizaConfigError({
+              setting: policy.left.setting,
+              message: `Invalid option of ${operation.spanName}: ${policy.left.setting} ${policy.left.problem}.`
+            })
+          )
         }
         const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
         const request = buildRequest(operation, settings.baseUrl, settings.authorization)
