@@ -19,9 +19,11 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Auth from "./Auth.js"
 import { authorizationProblem } from "./internal/authorization.js"
+import { checkDeadline, checkMaxRetries, checkTimeout, LIMITS, type PolicyProblem } from "./internal/callPolicy.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { PlatformHttpClient } from "./PlatformHttpClient.js"
 import { UizaConfigError, type UizaError } from "./UizaError.js"
@@ -143,6 +145,32 @@ export const defaults: { readonly timeout: Duration.Duration; readonly maxRetrie
 }
 
 /**
+ * The ranges every timeout and retry setting must fit, for the client and for
+ * a call: `maxRetries` from 0 to 10, `timeout` longer than zero and at most
+ * 10 minutes, `deadline` longer than zero and at most 1 hour. A value outside
+ * them (`maxRetries: 1e6`, `timeout: Infinity`) is refused with a
+ * {@link UizaError.UizaConfigError}.
+ *
+ * @example
+ * ```ts
+ * import { Duration } from "effect"
+ * import { UizaConfig } from "@uiza-effect/core"
+ *
+ * console.log(UizaConfig.limits.maxRetries) // 10
+ * console.log(Duration.format(UizaConfig.limits.timeout)) // "10m"
+ * console.log(Duration.format(UizaConfig.limits.deadline)) // "1h"
+ * ```
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const limits: {
+  readonly maxRetries: number
+  readonly timeout: Duration.Duration
+  readonly deadline: Duration.Duration
+} = LIMITS
+
+/**
  * The environment variables that {@link layerConfig} reads by default.
  *
  * @example
@@ -175,39 +203,36 @@ const describe = (setting: SettingName, sources: Sources): string =>
 const invalid = (setting: SettingName, sources: Sources, problem: string) =>
   new UizaConfigError({ setting, message: `Invalid Uiza configuration: ${describe(setting, sources)} ${problem}.` })
 
-const positiveDuration = (
-  setting: SettingName,
-  sources: Sources,
-  input: Duration.DurationInput
-): Either.Either<Duration.Duration, UizaConfigError> => {
-  const duration = Duration.decodeUnknown(input)
-  if (Option.isNone(duration)) return Either.left(invalid(setting, sources, "is not a duration"))
-  if (Duration.isZero(duration.value) || Duration.toMillis(duration.value) < 0) {
-    return Either.left(invalid(setting, sources, "must be longer than zero"))
-  }
-  return Either.right(duration.value)
-}
+const fromPolicy = <A>(sources: Sources, checked: Either.Either<A, PolicyProblem>) =>
+  Either.mapLeft(checked, ({ problem, setting }) => invalid(setting, sources, problem))
 
+// Options may come from untyped JavaScript or JSON: every value is checked for its type
+// before it is used, so a wrong one fails the layer instead of throwing.
 const validate = (options: Options, sources: Sources): Either.Either<Settings, UizaConfigError> =>
   Either.gen(function*() {
+    if (!Predicate.isObject(options)) {
+      return yield* Either.left(
+        new UizaConfigError({ setting: "options", message: "Invalid Uiza configuration: the options are not an object." })
+      )
+    }
+    const domain: unknown = options.workspaceApiDomain
+    if (typeof domain !== "string") return yield* Either.left(invalid("workspaceApiDomain", sources, "is not a string"))
+    const given: unknown = options.authorization
+    const authorization = Redacted.isRedacted(given) ? given : Redacted.make(given)
+    const token: unknown = Redacted.value(authorization)
     const baseUrl = yield* Either.mapLeft(
-      normaliseWorkspaceApiDomain(options.workspaceApiDomain),
+      normaliseWorkspaceApiDomain(domain, typeof token === "string" ? token : undefined),
       (problem) => invalid("workspaceApiDomain", sources, problem)
     )
-    const authorization = Redacted.isRedacted(options.authorization)
-      ? options.authorization
-      : Redacted.make(options.authorization)
-    const tokenProblem = authorizationProblem(Redacted.value(authorization))
+    if (typeof token !== "string") return yield* Either.left(invalid("authorization", sources, "is not a string"))
+    const tokenProblem = authorizationProblem(token)
     if (Option.isSome(tokenProblem)) return yield* Either.left(invalid("authorization", sources, tokenProblem.value))
-    const timeout = yield* positiveDuration("timeout", sources, options.timeout ?? defaults.timeout)
-    const maxRetries = options.maxRetries ?? defaults.maxRetries
-    if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-      return yield* Either.left(invalid("maxRetries", sources, "must be a whole number, 0 or more"))
-    }
+    const timeout = yield* fromPolicy(sources, checkTimeout(options.timeout ?? defaults.timeout))
+    const maxRetries = yield* fromPolicy(sources, checkMaxRetries(options.maxRetries ?? defaults.maxRetries))
     const deadline = options.deadline === undefined
       ? Option.none()
-      : Option.some(yield* positiveDuration("deadline", sources, options.deadline))
-    return { baseUrl, authorization, timeout, maxRetries, deadline }
+      : Option.some(yield* fromPolicy(sources, checkDeadline(options.deadline)))
+    return { baseUrl, authorization: authorization as Redacted.Redacted<string>, timeout, maxRetries, deadline }
   })
 
 /**
@@ -302,14 +327,35 @@ const configErrorMessage = (error: ConfigError.ConfigError): string =>
     unsupportedCase: (_, path, message) => `${path.join(".")} is unsupported: ${message}`
   })
 
+// A plain number is seconds, as on the command line (`--timeout 10`); anything else must be
+// an Effect duration (`10 seconds`, `500 millis`). An empty variable is unset.
+const durationVariable = (text: string): Either.Either<Option.Option<Duration.Duration>, string> => {
+  if (text === "") return Either.right(Option.none())
+  const duration = /^\d+(?:\.\d+)?$/.test(text) ? Option.some(Duration.seconds(Number(text))) : Duration.decodeUnknown(text)
+  return Option.isSome(duration)
+    ? Either.right(duration)
+    : Either.left("is not a duration; give seconds (10, 2.5) or a duration (10 seconds, 500 millis)")
+}
+
+// Digits only: no sign, exponent, hexadecimal, spaces, and no empty value (which would
+// otherwise read as "no retries" to some and "the default" to others).
+const retriesVariable = (text: string): Either.Either<Option.Option<number>, string> =>
+  /^\d+$/.test(text)
+    ? Either.right(Option.some(Number(text)))
+    : Either.left(`is not a whole number; give digits only, 0 to ${LIMITS.maxRetries}`)
+
 /**
  * Reads the settings with `Config`: by default from the environment variables
  * `UIZA_WORKSPACE_API_DOMAIN` and `UIZA_AUTHORIZATION` (read with
  * `Config.redacted`), and the optional `UIZA_TIMEOUT`, `UIZA_MAX_RETRIES` and
  * `UIZA_DEADLINE`. Pass a `Config` to read any of them from elsewhere.
  *
- * A missing or empty variable fails when the layer is built, naming the
- * variable.
+ * `UIZA_TIMEOUT` and `UIZA_DEADLINE` take seconds (`10`, `2.5`) or an Effect
+ * duration (`10 seconds`, `500 millis`), and an empty value means unset.
+ * `UIZA_MAX_RETRIES` takes digits only, `0` to `10`. A missing or empty
+ * required variable, or an invalid value, fails when the layer is built with
+ * a `UizaConfigError` whose `setting` names the setting and whose message
+ * names the variable, never its value.
  *
  * @example
  * ```ts
@@ -334,32 +380,46 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
   for (const setting of Object.keys(environmentVariables) as Array<SettingName>) {
     if (options[setting] === undefined) sources[setting] = environmentVariables[setting]
   }
-  const config = Config.all({
-    workspaceApiDomain: options.workspaceApiDomain ?? Config.string(environmentVariables.workspaceApiDomain),
-    authorization: options.authorization ?? Config.redacted(environmentVariables.authorization),
-    timeout: options.timeout ?? Config.option(Config.duration(environmentVariables.timeout)),
-    maxRetries: options.maxRetries ?? Config.option(Config.integer(environmentVariables.maxRetries)),
-    deadline: options.deadline ?? Config.option(Config.duration(environmentVariables.deadline))
-  })
+  // Each setting is read on its own, so a failure names the setting it belongs to.
+  const read = <A>(setting: SettingName, config: Config.Config<A>): Effect.Effect<A, UizaConfigError> =>
+    Effect.mapError(config, (error) =>
+      new UizaConfigError({ setting, message: `Invalid Uiza configuration: ${configErrorMessage(error)}.` }))
+  const optional = <A>(
+    setting: "timeout" | "maxRetries" | "deadline",
+    given: Config.Config<Option.Option<A>> | undefined,
+    parse: (text: string) => Either.Either<Option.Option<A>, string>
+  ): Effect.Effect<Option.Option<A>, UizaConfigError> =>
+    given !== undefined
+      ? read(setting, given)
+      : Effect.flatMap(
+        read(setting, Config.option(Config.string(environmentVariables[setting]))),
+        (text) =>
+          Option.isNone(text)
+            ? Effect.succeedNone
+            : Either.mapLeft(parse(text.value), (problem) => invalid(setting, sources, problem))
+      )
   return Layer.effect(
     UizaConfig,
-    config.pipe(
-      Effect.mapError((error) =>
-        new UizaConfigError({
-          setting: "environment",
-          message: `Invalid Uiza configuration: ${configErrorMessage(error)}.`
-        })
-      ),
-      Effect.flatMap((values) =>
-        validate({
-          workspaceApiDomain: values.workspaceApiDomain,
-          authorization: values.authorization,
-          timeout: Option.getOrUndefined(values.timeout),
-          maxRetries: Option.getOrUndefined(values.maxRetries),
-          deadline: Option.getOrUndefined(values.deadline)
-        }, sources)
+    Effect.gen(function*() {
+      const workspaceApiDomain = yield* read(
+        "workspaceApiDomain",
+        options.workspaceApiDomain ?? Config.string(environmentVariables.workspaceApiDomain)
       )
-    )
+      const authorization = yield* read(
+        "authorization",
+        options.authorization ?? Config.redacted(environmentVariables.authorization)
+      )
+      const timeout = yield* optional("timeout", options.timeout, durationVariable)
+      const maxRetries = yield* optional("maxRetries", options.maxRetries, retriesVariable)
+      const deadline = yield* optional("deadline", options.deadline, durationVariable)
+      return yield* validate({
+        workspaceApiDomain,
+        authorization,
+        timeout: Option.getOrUndefined(timeout),
+        maxRetries: Option.getOrUndefined(maxRetries),
+        deadline: Option.getOrUndefined(deadline)
+      }, sources)
+    })
   )
 }
 

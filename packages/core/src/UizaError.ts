@@ -11,7 +11,48 @@
  *
  * @since 0.1.0
  */
+import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
+
+/**
+ * A `Duration` as a finite number of milliseconds, the form errors take in
+ * JSON: `Schema.encode` → `JSON.stringify` → `JSON.parse` → `Schema.decode`
+ * gives back an equal duration.
+ *
+ * @example
+ * ```ts
+ * import { Duration, Schema } from "effect"
+ * import { UizaError } from "@uiza-effect/core"
+ *
+ * console.log(Schema.encodeSync(UizaError.DurationMillis)(Duration.seconds(3))) // 3000
+ * ```
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const DurationMillis: Schema.transform<
+  Schema.filter<typeof Schema.NonNegative>,
+  typeof Schema.DurationFromSelf
+> = Schema
+  .transform(Schema.NonNegative.pipe(Schema.finite()), Schema.DurationFromSelf, {
+    strict: true,
+    decode: (millis) => Duration.millis(millis),
+    encode: (duration) => Duration.toMillis(duration)
+  }).annotations({
+    identifier: "DurationMillis",
+    // The durations an error can hold: finite, and exact to the nanosecond within the limits
+    // of a timeout, a deadline or a server's `Retry-After`.
+    arbitrary: () => (fc) =>
+      fc.oneof(
+        fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true }).map(Duration.millis),
+        fc.bigInt({ min: 0n, max: 2n ** 50n }).map(Duration.nanos)
+      )
+  })
+
+// `retryable` and `possiblyDelivered` are on every error; where a class always has the same
+// value, it is the constructor's default.
+const fact = (value: boolean) =>
+  Schema.Boolean.pipe(Schema.propertySignature, Schema.withConstructorDefault(() => value))
 
 /**
  * One entry of the `data` list of a 422 reply: which field failed and why.
@@ -47,7 +88,8 @@ export class FieldError extends Schema.Class<FieldError>("@uiza-effect/core/Uiza
  * - `requestId`: quote it to Uiza support;
  * - `retryable`: whether another attempt could succeed: the status is one the SDK retries
  *   (408, 429, 500, 502, 503, 504) and the body did not say `retryable: false`;
- * - `retryAfter`: the wait the server asked for in `Retry-After`, when it asked;
+ * - `possiblyDelivered`: always `true`: the server received the request and answered;
+ * - `retryAfter`: the wait the server asked for in `Retry-After`, when it asked (milliseconds in JSON);
  * - `fieldErrors`: the validation errors of the reply (`data` of a 422);
  * - `descriptionLink`: the documentation of the operation;
  * - `attempts`: how many requests were sent, retries included;
@@ -73,7 +115,8 @@ export const StatusErrorFields = {
   type: Schema.optional(Schema.String),
   requestId: Schema.optional(Schema.String),
   retryable: Schema.Boolean,
-  retryAfter: Schema.optional(Schema.DurationFromSelf),
+  possiblyDelivered: fact(true),
+  retryAfter: Schema.optional(DurationMillis),
   fieldErrors: Schema.Array(FieldError),
   descriptionLink: Schema.String,
   attempts: Schema.Int,
@@ -302,8 +345,11 @@ export class ConnectionError extends Schema.TaggedError<ConnectionError>()("Conn
 export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutError", {
   message: Schema.String,
   phase: Schema.Literal("response", "body", "deadline"),
-  timeout: Schema.DurationFromSelf,
+  /** The limit that passed (milliseconds in JSON). */
+  timeout: DurationMillis,
   possiblyDelivered: Schema.Boolean,
+  /** Whether the SDK would retry it: never, today (the request may have reached the server). */
+  retryable: fact(false),
   attempts: Schema.Int
 }) {}
 
@@ -336,7 +382,9 @@ export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("
   /** The path of the field at fault, such as `password`; `""` for the input as a whole. */
   field: Schema.String,
   /** Always `0`: nothing was sent. */
-  attempts: Schema.Int
+  attempts: Schema.Int,
+  retryable: fact(false),
+  possiblyDelivered: fact(false)
 }) {}
 
 /**
@@ -364,6 +412,10 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
   status: Schema.Int,
   requestId: Schema.optional(Schema.String),
   bodyExcerpt: Schema.String,
+  /** Always `false`: a reply arrived, and the call may have taken effect. */
+  retryable: fact(false),
+  /** Always `true`: the server received the request and answered. */
+  possiblyDelivered: fact(true),
   attempts: Schema.Int
 }) {}
 
@@ -390,9 +442,15 @@ export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("Uiza
   message: Schema.String,
   /**
    * The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries`,
-   * `deadline`, or `environment` when a `Config` could not be read at all (a missing variable).
+   * `deadline`, or `options` when the options are not an object.
    */
-  setting: Schema.String
+  setting: Schema.String,
+  /** Always `false`: the same configuration fails the same way. */
+  retryable: fact(false),
+  /** Always `false`: nothing was sent. */
+  possiblyDelivered: fact(false),
+  /** Always `0`: no request was sent. */
+  attempts: Schema.Int.pipe(Schema.propertySignature, Schema.withConstructorDefault(() => 0))
 }) {}
 
 /**
@@ -425,7 +483,15 @@ export type StatusError =
   | ServerError
 
 /**
- * Every error an API call can fail with.
+ * Every error of the SDK: the failures of an API call, and
+ * {@link UizaConfigError}, which a call meets when an option it was given is
+ * invalid and a program meets when its `UizaConfig` layer cannot be built
+ * (with `Effect.provide` or a `ManagedRuntime`, that failure arrives in the
+ * same error channel as the call's).
+ *
+ * Every member has `retryable` (the SDK would retry it, and did, up to
+ * `maxRetries`, before returning it) and `possiblyDelivered` (the request
+ * may have reached the server).
  *
  * @example
  * ```ts
@@ -439,26 +505,35 @@ export type StatusError =
  * @since 0.1.0
  * @category models
  */
-export type UizaError = StatusError | ConnectionError | TimeoutError | ResponseDecodeError | InvalidInputError
+export type UizaError =
+  | StatusError
+  | ConnectionError
+  | TimeoutError
+  | ResponseDecodeError
+  | InvalidInputError
+  | UizaConfigError
 
 /**
- * The schema of {@link UizaError}: decode a serialised error back into its class.
+ * The schema of {@link UizaError}: decode a serialised error back into its
+ * class. The encoded form is plain JSON (durations as milliseconds), so an
+ * error crosses a worker, an RPC or a queue as
+ * `encode` → `JSON.stringify` → `JSON.parse` → `decode`.
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
+ * import { Duration, Schema } from "effect"
  * import { UizaError } from "@uiza-effect/core"
  *
- * const encoded = Schema.encodeSync(UizaError.UizaError)(
- *   new UizaError.ConnectionError({
- *     message: "connection refused",
- *     reason: "ECONNREFUSED",
- *     possiblyDelivered: false,
- *     retryable: true,
- *     attempts: 3
- *   })
- * )
- * const decoded = Schema.decodeUnknownSync(UizaError.UizaError)(encoded)
+ * const error = new UizaError.TimeoutError({
+ *   message: "no reply within 10s",
+ *   phase: "response",
+ *   timeout: Duration.seconds(10),
+ *   possiblyDelivered: true,
+ *   attempts: 1
+ * })
+ * const json = JSON.stringify(Schema.encodeSync(UizaError.UizaError)(error))
+ * const decoded = Schema.decodeUnknownSync(UizaError.UizaError)(JSON.parse(json))
+ * console.log(decoded._tag, decoded.retryable) // "TimeoutError" false
  * ```
  *
  * @since 0.1.0
@@ -476,7 +551,8 @@ export const UizaError: Schema.Union<[
   typeof ConnectionError,
   typeof TimeoutError,
   typeof ResponseDecodeError,
-  typeof InvalidInputError
+  typeof InvalidInputError,
+  typeof UizaConfigError
 ]> = Schema.Union(
   BadRequestError,
   UnauthorizedError,
@@ -489,7 +565,8 @@ export const UizaError: Schema.Union<[
   ConnectionError,
   TimeoutError,
   ResponseDecodeError,
-  InvalidInputError
+  InvalidInputError,
+  UizaConfigError
 )
 
 const uizaErrorTags: ReadonlySet<string> = new Set(
@@ -497,7 +574,10 @@ const uizaErrorTags: ReadonlySet<string> = new Set(
 )
 
 /**
- * Whether a value is one of the {@link UizaError} classes.
+ * Whether a value is one of the {@link UizaError} classes, a
+ * {@link UizaConfigError} included. On a value of a known type it keeps
+ * that type (`A & UizaError`), so it also narrows an error channel that
+ * holds only some of the classes.
  *
  * @example
  * ```ts
@@ -512,7 +592,7 @@ const uizaErrorTags: ReadonlySet<string> = new Set(
  * @since 0.1.0
  * @category guards
  */
-export const isUizaError = (u: unknown): u is UizaError =>
+export const isUizaError: <A>(u: A) => u is A & UizaError = <A>(u: A): u is A & UizaError =>
   // `instanceof Error` first: the cheapest test, and an object test without importing `effect/Predicate`.
   u instanceof Error && "_tag" in u && typeof u._tag === "string" && uizaErrorTags.has(u._tag)
 

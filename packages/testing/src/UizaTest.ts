@@ -240,7 +240,8 @@ const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503,
 const envelopeFor = (status: number, options: ReplyOptions): unknown => {
   if (status >= 200 && status < 300) {
     const success = UizaServer.logoutSuccessEnvelope()
-    return { ...success, data: { message: options.message ?? success.data.message }, code: status }
+    const data = success.data as { readonly message: string }
+    return { ...success, data: { message: options.message ?? data.message }, code: status }
   }
   return UizaServer.errorEnvelope(
     status,

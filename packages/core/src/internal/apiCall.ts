@@ -302,8 +302,13 @@ const run = <I, A>(
         const target = targetFrom(context)
         const policy = policyOf(target.settings, overrides)
         if (Either.isLeft(policy)) {
-          // A per-call option outside its type is a programming error, found before anything is sent.
-          return Effect.dieMessage(`Invalid option of ${spanName}: ${policy.left}.`)
+          // Found before anything is sent, and reported as the client's own settings would be.
+          return Effect.fail(
+            new UizaError.UizaConfigError({
+              setting: policy.left.setting,
+              message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
+            })
+          )
         }
         span.attribute("http.request.method", endpoint.method)
         const params = encodeInput(endpoint, input)

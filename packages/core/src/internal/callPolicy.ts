@@ -38,44 +38,87 @@ export const RETRY_AFTER_CAP = Duration.seconds(60)
 const BACKOFF_BASE = Duration.millis(500)
 const BACKOFF_CAP = Duration.seconds(8)
 
-// A per-call duration gets the same check as the client's: a duration longer than zero.
-const positive = (name: string, input: Duration.DurationInput): Either.Either<Duration.Duration, string> => {
+/**
+ * The ranges of the policy settings, the same for the client and for a call:
+ * a value outside them is a mistake (a unit slip, a stray exponent), never
+ * a setting anyone needs for a logout.
+ *
+ * @internal
+ */
+export const LIMITS = {
+  maxRetries: 10,
+  timeout: Duration.minutes(10),
+  deadline: Duration.hours(1)
+} as const
+
+/**
+ * A problem with a policy value, as a sentence about the setting (never
+ * quoting the value: a secret may be in the wrong place).
+ *
+ * @internal
+ */
+export interface PolicyProblem {
+  readonly setting: "timeout" | "maxRetries" | "deadline"
+  readonly problem: string
+}
+
+const boundedDuration = (
+  setting: "timeout" | "deadline",
+  input: unknown
+): Either.Either<Duration.Duration, PolicyProblem> => {
   const duration = Duration.decodeUnknown(input)
-  return Option.isSome(duration) && Duration.toMillis(duration.value) > 0
-    ? Either.right(duration.value)
-    : Either.left(`${name} must be a duration longer than zero`)
+  if (Option.isNone(duration)) return Either.left({ setting, problem: "is not a duration" })
+  if (!(Duration.toMillis(duration.value) > 0)) return Either.left({ setting, problem: "must be longer than zero" })
+  if (Duration.greaterThan(duration.value, LIMITS[setting])) {
+    return Either.left({ setting, problem: `must be at most ${Duration.format(LIMITS[setting])}` })
+  }
+  return Either.right(duration.value)
 }
 
 /**
+ * Checks a per-attempt timeout: a duration longer than zero, at most {@link LIMITS}.
+ *
+ * @internal
+ */
+export const checkTimeout = (input: unknown) => boundedDuration("timeout", input)
+
+/**
+ * Checks an overall deadline: a duration longer than zero, at most {@link LIMITS}.
+ *
+ * @internal
+ */
+export const checkDeadline = (input: unknown) => boundedDuration("deadline", input)
+
+/**
+ * Checks a number of retries: a whole number from 0 to {@link LIMITS}.
+ *
+ * @internal
+ */
+export const checkMaxRetries = (input: unknown): Either.Either<number, PolicyProblem> =>
+  typeof input === "number" && Number.isSafeInteger(input) && input >= 0 && input <= LIMITS.maxRetries
+    ? Either.right(input)
+    : Either.left({ setting: "maxRetries", problem: `must be a whole number from 0 to ${LIMITS.maxRetries}` })
+
+/**
  * The policy of one call, or the problem with an override that is not a
- * valid value (values are never quoted: a secret may be in the wrong place).
+ * valid value.
  *
  * @internal
  */
 export const policyOf = (
   settings: Pick<Settings, "timeout" | "maxRetries" | "deadline">,
   overrides: CallOverrides | undefined
-): Either.Either<CallPolicy, string> => {
+): Either.Either<CallPolicy, PolicyProblem> =>
   // Most calls have no overrides: their policy is the client's.
-  if (overrides === undefined) return Either.right(settings)
-  let timeout = settings.timeout
-  if (overrides.timeout !== undefined) {
-    const checked = positive("timeout", overrides.timeout)
-    if (Either.isLeft(checked)) return Either.left(checked.left)
-    timeout = checked.right
-  }
-  const maxRetries = overrides.maxRetries ?? settings.maxRetries
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    return Either.left("maxRetries must be a whole number, 0 or more")
-  }
-  let deadline = settings.deadline
-  if (overrides.deadline !== undefined) {
-    const checked = positive("deadline", overrides.deadline)
-    if (Either.isLeft(checked)) return Either.left(checked.left)
-    deadline = Option.some(checked.right)
-  }
-  return Either.right({ timeout, maxRetries, deadline })
-}
+  overrides === undefined ? Either.right(settings) : Either.all({
+    timeout: overrides.timeout === undefined ? Either.right(settings.timeout) : checkTimeout(overrides.timeout),
+    maxRetries: overrides.maxRetries === undefined
+      ? Either.right(settings.maxRetries)
+      : checkMaxRetries(overrides.maxRetries),
+    deadline: overrides.deadline === undefined
+      ? Either.right(settings.deadline)
+      : Either.map(checkDeadline(overrides.deadline), Option.some)
+  })
 
 /**
  * Whether a failed attempt may be tried again: only failures that cannot
@@ -92,6 +135,7 @@ export const shouldRetry = (error: UizaError.UizaError, idempotent: boolean): bo
     case "TimeoutError":
     case "ResponseDecodeError":
     case "InvalidInputError":
+    case "UizaConfigError":
       return false
     default:
       return error.retryable &&

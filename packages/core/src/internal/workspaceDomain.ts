@@ -9,8 +9,18 @@ const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*\\.?$`)
 const IPV6 = /^\[[0-9A-Fa-f:.]+\]$/
 const AUTHORITY = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/
 
+// Only names that cannot leave the machine: `localhost` itself (RFC 6761), a 127.0.0.0/8
+// literal and `[::1]`. `localhost.` and any other name with a dot go through DNS.
 const isLoopback = (host: string): boolean =>
   host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+
+// A Uiza token (`uap-` + 32 hex + `-` + 8 hex), or the start of one, anywhere in the value.
+const TOKEN_SHAPE = /uap-[0-9a-f]{32}/i
+
+// The value without an `http(s)://` prefix or a trailing slash, to compare with the token.
+const bareValue = (input: string): string => input.replace(/^https?:\/\//i, "").replace(/\/$/, "")
+
+const SWAPPED = "looks like a Uiza token, not a host name: were the domain and the token swapped?"
 
 const firstForbidden = (input: string): { index: number; kind: string } | undefined => {
   for (let index = 0; index < input.length; index++) {
@@ -26,13 +36,20 @@ const firstForbidden = (input: string): { index: number; kind: string } | undefi
 /**
  * Turns a bare host (`api.uiza.co`, `localhost:8080`) or an `https://` URL
  * into the origin calls go to. `http://` is allowed for loopback hosts only.
+ * A value that holds the token, or anything shaped like a Uiza token, is
+ * refused as a likely swap of the two settings.
  * Returns the origin, or a sentence naming the problem (never the input
  * itself, which may hold a secret pasted into the wrong setting).
  *
  * @internal
  */
-export const normaliseWorkspaceApiDomain = (input: string): Either.Either<string, string> => {
+export const normaliseWorkspaceApiDomain = (input: string, token?: string): Either.Either<string, string> => {
   if (input.length === 0) return Either.left("is empty")
+  // Before anything else: a token must never become a host name sent to a resolver, a URL
+  // in a span or a log line.
+  if (TOKEN_SHAPE.test(input) || (token !== undefined && token.length > 0 && bareValue(input) === token)) {
+    return Either.left(SWAPPED)
+  }
   const forbidden = firstForbidden(input)
   if (forbidden) return Either.left(`contains ${forbidden.kind} at position ${forbidden.index + 1}`)
 
@@ -68,9 +85,9 @@ export const normaliseWorkspaceApiDomain = (input: string): Either.Either<string
     const portNumber = Number(port)
     if (portNumber < 1 || portNumber > 65535) return Either.left("has a port outside 1-65535")
   }
-  if (scheme === "http" && !isLoopback(host.replace(/\.$/, ""))) {
+  if (scheme === "http" && !isLoopback(host)) {
     return Either.left(
-      "uses http://, which would send the token unencrypted; use https:// (http:// is accepted only for localhost, 127.0.0.0/8 and [::1])"
+      "uses http://, which would send the token unencrypted; use https:// (http:// is accepted only for localhost, 127.0.0.0/8 and [::1], without a trailing dot)"
     )
   }
 
