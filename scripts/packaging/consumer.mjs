@@ -8,6 +8,7 @@ import { NodeUiza } from "@uiza-effect/node"
 import { NodeUizaServer } from "@uiza-effect/server"
 import { Effect } from "effect"
 import { execFile } from "node:child_process"
+import { readFileSync } from "node:fs"
 
 const uiza = (args, env, input) =>
   new Promise((resolve) => {
@@ -49,3 +50,11 @@ const program = Effect.scoped(
 )
 
 await Effect.runPromise(program)
+
+// The library preset installs without the command line's dependencies.
+const nodeManifest = JSON.parse(readFileSync("node_modules/@uiza-effect/node/package.json", "utf8"))
+const nodeNeeds = Object.keys({ ...nodeManifest.dependencies, ...nodeManifest.peerDependencies })
+for (const cliOnly of ["@effect/cli", "@effect/printer", "@effect/printer-ansi", "@uiza-effect/server"]) {
+  if (nodeNeeds.includes(cliOnly)) throw new Error(`@uiza-effect/node depends on ${cliOnly}`)
+}
+console.log(`consumer: @uiza-effect/node needs only ${nodeNeeds.join(", ")}`)

@@ -10,11 +10,11 @@
  * This module runs anywhere Effect runs (Node, browsers, workers); the local
  * server over a real socket is in `@uiza-effect/testing/node`.
  *
- * Retries: the SDK retries 5xx replies and refused connections with real
- * backoff (0.5 s, 1 s, ...). In `it.effect` the clock is a `TestClock`, so a
- * retried call waits until the test moves the clock with `TestClock.adjust`;
- * pass `maxRetries: 0` (to the layer or to the call) to get the first failure
- * at once.
+ * Retries: the kit's `UizaConfig` retries nothing unless asked
+ * (`maxRetries` defaults to `0` here), so a retryable fault comes back at
+ * once and a test needs no clock. With `maxRetries` set, the SDK backs off
+ * (0.5 s, 1 s, ...) on the `TestClock` of `it.effect`: run the call in
+ * {@link fastForward}, or move the clock with `TestClock.adjust`.
  *
  * @since 0.1.0
  */
@@ -442,7 +442,10 @@ export interface Options {
   readonly workspaceApiDomain?: string | undefined
   /** Passed to the `UizaConfig`. */
   readonly timeout?: Duration.DurationInput | undefined
-  /** Passed to the `UizaConfig`; `0` turns retries off, so failures come back at once. */
+  /**
+   * Passed to the `UizaConfig`; `0` by default, so failures come back at once.
+   * With retries, wrap calls in {@link fastForward} under a `TestClock`.
+   */
   readonly maxRetries?: number | undefined
   /** Passed to the `UizaConfig`. */
   readonly deadline?: Duration.DurationInput | undefined
@@ -617,7 +620,8 @@ export const layer = (
       workspaceApiDomain: options.workspaceApiDomain ?? defaultWorkspaceApiDomain,
       authorization: token,
       timeout: options.timeout,
-      maxRetries: options.maxRetries,
+      // No retries unless asked: a retryable fault then ends at once, with no clock to move.
+      maxRetries: options.maxRetries ?? 0,
       deadline: options.deadline
     })
 

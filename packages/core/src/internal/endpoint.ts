@@ -97,12 +97,17 @@ export const problemOf = (
         : { path: [], problem: `must be ${describe(issue.ast)}` }
     case "Transformation":
       return problemOf(issue.issue)
-    case "Composite":
-      // A union names every form it takes; anything else reports its first problem.
-      if (AST.isUnion(issue.ast)) return { path: [], problem: `must be ${describe(issue.ast)}` }
-      return Array.isArray(issue.issues)
-        ? problemOf(issue.issues[0] as ParseResult.ParseIssue)
-        : problemOf(issue.issues as ParseResult.ParseIssue)
+    case "Composite": {
+      const issues: ReadonlyArray<ParseResult.ParseIssue> = Array.isArray(issue.issues)
+        ? issue.issues
+        : [issue.issues as ParseResult.ParseIssue]
+      const problems = issues.map(problemOf)
+      if (!AST.isUnion(issue.ast)) return problems[0]!
+      // A union reports the member that got furthest into the value; when none got past its
+      // surface, the forms it takes.
+      const furthest = problems.reduce((best, next) => next.path.length > best.path.length ? next : best)
+      return furthest.path.length > 0 ? furthest : { path: [], problem: `must be ${describe(issue.ast)}` }
+    }
     case "Type":
       return { path: [], problem: issue.message ?? `must be ${describe(issue.ast)}` }
     case "Forbidden":

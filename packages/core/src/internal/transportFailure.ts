@@ -75,12 +75,19 @@ export const classifyRequestError = (error: HttpClientError.RequestError, origin
       message: `The TLS handshake with ${origin} failed (${code}); nothing was sent.`
     }
   }
+  // A browser's fetch rejects with a bare TypeError, and says no more: a refused port, a lost
+  // network and a CORS refusal all look the same to the page.
+  const opaqueFetchFailure = code === undefined && error.cause instanceof TypeError
   return {
     reason: code ?? "NETWORK",
     possiblyDelivered: true,
     retryable: false,
     message: `The connection to ${origin} failed before a reply arrived${
       code === undefined ? "" : ` (${code})`
-    }; the request may have been delivered, so it was not retried.`
+    }; the request may have been delivered, so it was not retried.${
+      opaqueFetchFailure
+        ? " In a browser this is also how a CORS refusal looks: the workspace must allow this page's origin and the Authorization and Content-Type request headers."
+        : ""
+    }`
   }
 }

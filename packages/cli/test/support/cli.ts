@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url"
 // process, the way a user's shell would.
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url))
-const entry = ["--conditions=source", "--import", "tsx", "packages/node/src/bin.ts"]
+const entry = ["--conditions=source", "--import", "tsx", "packages/cli/src/bin.ts"]
 
 /** What one run of `uiza` left behind. */
 export interface CliRun {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
+import * as UizaCli from "@uiza-effect/cli/UizaCli"
 import { UizaError } from "@uiza-effect/core"
-import * as UizaCli from "@uiza-effect/node/UizaCli"
 import { NodeUizaServer } from "@uiza-effect/server"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"

@@ -22,6 +22,7 @@ import type * as Path from "@effect/platform/Path"
 import type { Teardown } from "@effect/platform/Runtime"
 import type * as Terminal from "@effect/platform/Terminal"
 import { UizaConfig, UizaError, User } from "@uiza-effect/core"
+import { NodeUiza } from "@uiza-effect/node"
 import { NodeUizaServer } from "@uiza-effect/server"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
@@ -33,7 +34,6 @@ import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as NodeUiza from "./NodeUiza.js"
 
 /**
  * The exit codes of `uiza`, one per class of outcome. They are part of the
@@ -57,7 +57,7 @@ import * as NodeUiza from "./NodeUiza.js"
  *
  * @example
  * ```ts
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  * import { execFileSync } from "node:child_process"
  *
  * try {
@@ -93,7 +93,7 @@ export const ExitCode = {
  * @example
  * ```ts
  * import { UizaError } from "@uiza-effect/core"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * const error = new UizaError.UizaConfigError({ setting: "workspaceApiDomain", message: "is empty" })
  * console.log(UizaCli.exitCodeOf(error)) // 3
@@ -136,7 +136,7 @@ export const exitCodeOf = (error: UizaError.UizaError | UizaError.UizaConfigErro
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * const program = Effect.fail(new UizaCli.CliExit({ exitCode: UizaCli.ExitCode.Usage }))
  * ```
@@ -476,7 +476,7 @@ const runLogout = (flags: LogoutFlags) =>
  * import * as NodeContext from "@effect/platform-node/NodeContext"
  * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * // A tool of your own with `logout` as its only command.
  * const cli = Command.run(UizaCli.logout, { name: "my-tool", version: "1.0.0" })
@@ -590,7 +590,7 @@ const describeCause = (cause: unknown): string =>
  * import * as NodeContext from "@effect/platform-node/NodeContext"
  * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * const cli = Command.run(UizaCli.serve, { name: "uiza-serve", version: "1.0.0" })
  * cli(process.argv).pipe(Effect.provide(NodeContext.layer), NodeRuntime.runMain)
@@ -629,7 +629,7 @@ export const serve: Command.Command<"serve", never, CliExit, ServeFlags> = Comma
  * @example
  * ```ts
  * import { Command } from "@effect/cli"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * const cli = Command.run(UizaCli.command, { name: "uiza", version: "0.1.0" })
  * ```
@@ -660,7 +660,7 @@ const exitCodesHelp = HelpDoc.sequence(
  *
  * @example
  * ```ts
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * const options: UizaCli.RunOptions = { version: "1.2.3" }
  *
@@ -687,7 +687,7 @@ export interface RunOptions {
  * import * as NodeContext from "@effect/platform-node/NodeContext"
  * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * UizaCli.run({ version: "0.1.0" })(process.argv).pipe(
  *   Effect.provide(NodeContext.layer),
@@ -737,7 +737,7 @@ export const run = (options: RunOptions): (
  * import * as NodeContext from "@effect/platform-node/NodeContext"
  * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
  * import { Effect } from "effect"
- * import * as UizaCli from "@uiza-effect/node/UizaCli"
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
  *
  * UizaCli.run({ version: "0.1.0" })(process.argv).pipe(
  *   Effect.provide(NodeContext.layer),
