@@ -395,7 +395,13 @@ export const randomToken: () => string = Ids.randomToken
  * @since 0.1.0
  * @category envelopes
  */
-export const logoutSuccessEnvelope = () => Envelopes.success({ data: { message: Envelopes.logoutMessage } })
+export const logoutSuccessEnvelope = () => ({
+  data: { message: Envelopes.logoutMessage },
+  ...Envelopes.meta(new Date()),
+  message: "OK",
+  code: 200,
+  type: "SUCCESS"
+})
 
 /**
  * The error envelope the API answers with: `code` mirrors the status.

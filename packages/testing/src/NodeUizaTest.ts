@@ -126,11 +126,8 @@ export class UizaTestServer extends Context.Tag("@uiza-effect/testing/NodeUizaTe
  */
 export const start = (options: Options = {}): Effect.Effect<TestServer, ServeError, Scope.Scope> =>
   Effect.map(
-    NodeUizaServer.start({
-      ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
-      ...(options.port === undefined ? {} : { port: options.port }),
-      ...(options.host === undefined ? {} : { host: options.host })
-    }),
+    // Every server option (tokens, port, host, admin, replyShapes, ...) goes to the server.
+    NodeUizaServer.start(options),
     (server) => ({ ...server, token: server.tokens[0] ?? "" })
   )
 

@@ -387,6 +387,8 @@ export interface Service {
   readonly failNext: (fault: Fault, times?: number) => Effect.Effect<void>
   /** How many queued faults have not been used yet. */
   readonly pendingFaults: Effect.Effect<number>
+  /** The emulation's seeded admin, to log in as. @since 0.2.0 */
+  readonly admin: UizaServer.SeededAdmin
 }
 
 /**
@@ -412,7 +414,10 @@ export interface Service {
 export class UizaTest extends Context.Tag("@uiza-effect/testing/UizaTest")<UizaTest, Service>() {}
 
 /**
- * Options of {@link layer}.
+ * Options of {@link layer}: the client's settings, and every option of the
+ * emulation (`UizaServer.Options` of `@uiza-effect/server`: the seeded
+ * `admin`, the disputed `replyShapes`, the clock `now`, `tokenLifetime`,
+ * `domain`, `appId`).
  *
  * @example
  * ```ts
@@ -433,7 +438,7 @@ export class UizaTest extends Context.Tag("@uiza-effect/testing/UizaTest")<UizaT
  * @since 0.1.0
  * @category models
  */
-export interface Options {
+export interface Options extends UizaServer.Options {
   /** The tokens the API accepts; one random token when absent. `[]` makes every call unauthorised. */
   readonly tokens?: Iterable<string> | undefined
   /** The token the `UizaConfig` uses; the first of `tokens` by default (a random unknown one when `tokens` is empty). */
@@ -565,7 +570,7 @@ export const layer = (
   options: Options = {}
 ): Layer.Layer<HttpClient.HttpClient | UizaConfig.UizaConfig | UizaTest, UizaError.UizaConfigError> =>
   Layer.unwrapEffect(Effect.suspend(() => {
-    const emulation = UizaServer.make(options.tokens === undefined ? {} : { tokens: options.tokens })
+    const emulation = UizaServer.make(options)
     const token = options.authorization ?? emulation.tokens[0] ?? UizaServer.randomToken()
     const handler = HttpApp.toWebHandler(emulation.app)
     const recorded: Array<RecordedRequest> = []
@@ -669,7 +674,8 @@ export const layer = (
           Effect.sync(() => {
             for (let i = 0; i < times; i++) faults.push(fault)
           }),
-        pendingFaults: Effect.sync(() => faults.length)
+        pendingFaults: Effect.sync(() => faults.length),
+        admin: emulation.admin
       }
 
       return Layer.mergeAll(

@@ -10,6 +10,8 @@ export interface FieldError {
   readonly message: string
 }
 
+export const validationMessage = "Parameters validation error!"
+
 /** The `metadata` of a list reply. */
 export interface ListMetadata {
   readonly total: number
@@ -29,7 +31,7 @@ export interface Success {
   readonly message?: string | undefined
 }
 
-const meta = (now: Date) => ({
+export const meta = (now: Date) => ({
   version: 3,
   datetime: now.toISOString(),
   policy: "public",
@@ -46,21 +48,19 @@ export const success = (reply: Success, now: Date = new Date()) => ({
   type: "SUCCESS"
 })
 
-export const error = (
-  status: number,
-  message: string,
-  retryable = false,
-  data: ReadonlyArray<FieldError> | null = null,
-  now: Date = new Date()
-) => ({
+export const error = (status: number, message: string, retryable = false, now: Date = new Date()) => ({
   code: status,
   type: "ERROR",
   message,
   retryable,
-  data,
+  data: null,
   ...meta(now)
 })
 
-export const logoutMessage = "Logout success"
+/** A 422 whose `data` lists the field errors. */
+export const validationError = (fields: ReadonlyArray<FieldError>, now: Date = new Date()) => ({
+  ...error(422, validationMessage, false, now),
+  data: fields
+})
 
-export const validationMessage = "Parameters validation error!"
+export const logoutMessage: string = "Logout success"

@@ -18,7 +18,9 @@ import { badRequest, Rejection } from "./route.js"
 
 const errorReply = (rejection: Rejection, now: Date, headers?: Headers.Input) =>
   HttpServerResponse.unsafeJson(
-    Envelopes.error(rejection.status, rejection.message, false, rejection.fields ?? null, now),
+    rejection.fields === undefined
+      ? Envelopes.error(rejection.status, rejection.message, false, now)
+      : Envelopes.validationError(rejection.fields, now),
     { status: rejection.status, ...(headers === undefined ? {} : { headers }) }
   )
 
