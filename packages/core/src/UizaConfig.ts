@@ -202,7 +202,10 @@ const validate = (options: Options, sources: Sources): Either.Either<Settings, U
   Either.gen(function*() {
     if (!Predicate.isObject(options)) {
       return yield* Either.left(
-        new UizaConfigError({ setting: "options", message: "Invalid Uiza configuration: the options are not an object." })
+        new UizaConfigError({
+          setting: "options",
+          message: "Invalid Uiza configuration: the options are not an object."
+        })
       )
     }
     const domain: unknown = options.workspaceApiDomain
@@ -321,7 +324,9 @@ const configErrorMessage = (error: ConfigError.ConfigError): string =>
 // an Effect duration (`10 seconds`, `500 millis`). An empty variable is unset.
 const durationVariable = (text: string): Either.Either<Option.Option<Duration.Duration>, string> => {
   if (text === "") return Either.right(Option.none())
-  const duration = /^\d+(?:\.\d+)?$/.test(text) ? Option.some(Duration.seconds(Number(text))) : Duration.decodeUnknown(text)
+  const duration = /^\d+(?:\.\d+)?$/.test(text)
+    ? Option.some(Duration.seconds(Number(text)))
+    : Duration.decodeUnknown(text)
   return Option.isSome(duration)
     ? Either.right(duration)
     : Either.left("is not a duration; give seconds (10, 2.5) or a duration (10 seconds, 500 millis)")
@@ -372,8 +377,10 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
   }
   // Each setting is read on its own, so a failure names the setting it belongs to.
   const read = <A>(setting: SettingName, config: Config.Config<A>): Effect.Effect<A, UizaConfigError> =>
-    Effect.mapError(config, (error) =>
-      new UizaConfigError({ setting, message: `Invalid Uiza configuration: ${configErrorMessage(error)}.` }))
+    Effect.mapError(
+      config,
+      (error) => new UizaConfigError({ setting, message: `Invalid Uiza configuration: ${configErrorMessage(error)}.` })
+    )
   const optional = <A>(
     setting: "timeout" | "maxRetries" | "deadline",
     given: Config.Config<Option.Option<A>> | undefined,
