@@ -81,6 +81,14 @@ export const classifyRequestError = (error: HttpClientError.RequestError, origin
     retryable: false,
     message: `The connection to ${origin} failed before a reply arrived${
       code === undefined ? "" : ` (${code})`
-    }; the request may have been delivered, so it was not retried.`
+    }${isBareFetchFailure(code, error.cause) ? CORS_HINT : ""}; the request may have been delivered, so it was not retried.`
   }
 }
+
+// A `fetch` that rejects with a bare `TypeError` says nothing more: in a browser a CORS
+// refusal, a refused port and a lost network all look like this, by design of the standard.
+const isBareFetchFailure = (code: string | undefined, cause: unknown): boolean =>
+  code === undefined && cause instanceof TypeError
+
+const CORS_HINT = ": the browser gives no reason; if the server is reachable, a likely cause is CORS " +
+  "(the workspace must allow this origin and the Authorization and Content-Type request headers)"
