@@ -79,9 +79,9 @@ export const classifyRequestError = (error: HttpClientError.RequestError, origin
     reason: code ?? "NETWORK",
     possiblyDelivered: true,
     retryable: false,
-    message: `The connection to ${origin} failed before a reply arrived${
-      code === undefined ? "" : ` (${code})`
-    }${isBareFetchFailure(code, error.cause) ? CORS_HINT : ""}; the request may have been delivered, so it was not retried.`
+    message: `The connection to ${origin} failed before a reply arrived${code === undefined ? "" : ` (${code})`}${
+      isBareFetchFailure(code, error.cause) ? CORS_HINT : ""
+    }; the request may have been delivered, so it was not retried.`
   }
 }
 
