@@ -6,6 +6,8 @@ import * as Effect from "effect/Effect"
 
 const serverUrl = inject("uizaServerUrl")
 const tokens = inject("uizaTokens")
+const deadUrl = inject("deadServerUrl")
+const noCorsUrl = inject("noCorsServerUrl")
 
 describe("BrowserUiza in Chromium", () => {
   it("runs in a real browser, on another origin than the server", () => {
@@ -51,5 +53,23 @@ describe("BrowserUiza in Chromium", () => {
       expect(headers.has("b3")).toBe(false)
       expect([...headers.keys()].sort()).toEqual(["accept", "authorization", "content-type"])
       expect(init).toMatchObject({ credentials: "omit", redirect: "manual", mode: "cors" })
+    }))
+
+  it.effect("a CORS refusal and a refused port are the same ConnectionError, whose message names CORS", () =>
+    Effect.gen(function*() {
+      const failureAt = (domain: string) =>
+        Effect.flip(
+          Effect.provide(User.logout(), BrowserUiza.layer({ workspaceApiDomain: domain, authorization: tokens[4] }))
+        )
+      const refusedByCors = yield* failureAt(noCorsUrl)
+      const refusedPort = yield* failureAt(deadUrl)
+      for (const [error, origin] of [[refusedByCors, noCorsUrl], [refusedPort, deadUrl]] as const) {
+        expect(error).toMatchObject({ _tag: "ConnectionError", reason: "NETWORK", possiblyDelivered: true })
+        expect(error.message).toContain(origin)
+        expect(error.message).toContain("a likely cause is CORS")
+        expect(error.message).toContain("Authorization and Content-Type")
+        expect(error.message).not.toContain(tokens[4])
+      }
+      expect(refusedByCors.message.replace(noCorsUrl, "")).toBe(refusedPort.message.replace(deadUrl, ""))
     }))
 })

@@ -105,21 +105,36 @@ const listen = (server: Server) =>
     server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
   )
 
-/** Starts the raw server; also returns the URL of a port nothing listens on (for network failures). */
+// A server that answers everything, preflights included, without any CORS header: what a
+// workspace that does not allow the page's origin looks like to a browser.
+const withoutCors = (_req: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(204)
+  res.end()
+}
+
+/**
+ * Starts the raw server; also returns the URL of a port nothing listens on (for network
+ * failures) and of a server that allows no cross-origin call.
+ */
 export const startFetchServer = async () => {
   const log: ServerLog = { requests: [], preflightHeaders: [], aborted: [] }
   const server = createServer(handle(log))
   const url = await listen(server)
+  const noCors = createServer(withoutCors)
+  const noCorsUrl = await listen(noCors)
   const closed = createServer()
   const deadUrl = await listen(closed)
   await new Promise<void>((resolve) => closed.close(() => resolve()))
   return {
     url,
     deadUrl,
+    noCorsUrl,
     close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
+      Promise.all([server, noCors].map((each) =>
+        new Promise<void>((resolve) => {
+          each.closeAllConnections()
+          each.close(() => resolve())
+        })
+      )).then(() => undefined)
   }
 }

@@ -11,6 +11,7 @@ declare module "vitest" {
     uizaTokens: ReadonlyArray<string>
     fetchServerUrl: string
     deadServerUrl: string
+    noCorsServerUrl: string
   }
 }
 
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject) {
   const fetchServer = await startFetchServer()
   project.provide("fetchServerUrl", fetchServer.url)
   project.provide("deadServerUrl", fetchServer.deadUrl)
+  project.provide("noCorsServerUrl", fetchServer.noCorsUrl)
   return async () => {
     await fetchServer.close()
     await Effect.runPromise(Scope.close(scope, Exit.void))

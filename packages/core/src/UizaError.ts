@@ -109,18 +109,20 @@ export class FieldError extends Schema.Class<FieldError>("@uiza-effect/core/Uiza
  * @category fields
  */
 export const StatusErrorFields = {
+  // Optional fields are absent, never `undefined`, as in JSON: an error decoded from its JSON
+  // is equal to the one encoded.
   status: Schema.Int,
-  code: Schema.optional(Schema.Int),
+  code: Schema.optionalWith(Schema.Int, { exact: true }),
   message: Schema.String,
-  type: Schema.optional(Schema.String),
-  requestId: Schema.optional(Schema.String),
+  type: Schema.optionalWith(Schema.String, { exact: true }),
+  requestId: Schema.optionalWith(Schema.String, { exact: true }),
   retryable: Schema.Boolean,
   possiblyDelivered: fact(true),
-  retryAfter: Schema.optional(DurationMillis),
+  retryAfter: Schema.optionalWith(DurationMillis, { exact: true }),
   fieldErrors: Schema.Array(FieldError),
   descriptionLink: Schema.String,
   attempts: Schema.Int,
-  bodyExcerpt: Schema.optional(Schema.String)
+  bodyExcerpt: Schema.optionalWith(Schema.String, { exact: true })
 }
 
 // The eight status errors share one struct of these fields instead of building one each:
@@ -410,7 +412,7 @@ export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("
 export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
   message: Schema.String,
   status: Schema.Int,
-  requestId: Schema.optional(Schema.String),
+  requestId: Schema.optionalWith(Schema.String, { exact: true }),
   bodyExcerpt: Schema.String,
   /** Always `false`: a reply arrived, and the call may have taken effect. */
   retryable: fact(false),

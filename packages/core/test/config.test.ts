@@ -4,6 +4,7 @@ import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { reply, stubHttpClient, token } from "./support/stubHttpClient.js"
@@ -215,5 +216,286 @@ describe("UizaConfig.layerConfig", () => {
       )
       expect(error.message).toContain("UIZA_MAX_RETRIES")
       expect(error.message).not.toContain(token)
+    }))
+})
+
+describe("UizaConfig: a token where the domain should be", () => {
+  const secretPart = token.split("-")[1]
+
+  it.effect.each([
+    ["the token itself", token],
+    ["the token as a URL", `https://${token}`],
+    ["the token with a port", `${token}:443`],
+    ["an upper-case token", token.toUpperCase()],
+    ["another token of the documented shape", "uap-7442d4b99eb349b1bb678614e64cf064-1405ee51"]
+  ])("refuses %s, naming the likely swap and quoting neither value", ([, domain]) =>
+    Effect.gen(function*() {
+      const error = yield* configErrorOf({ workspaceApiDomain: domain })
+      expect(error.setting).toBe("workspaceApiDomain")
+      expect(error.message).toBe(
+        "Invalid Uiza configuration: workspaceApiDomain looks like a Uiza token, not a host name " +
+          "(were the domain and the token swapped?)."
+      )
+      expect(error.message.toLowerCase()).not.toContain(secretPart)
+    }))
+
+  it.effect("refuses a domain equal to a token of any shape", () =>
+    Effect.gen(function*() {
+      const opaque = "eyJhbGciOiJIUzI1NiJ9.payload.signature"
+      const error = yield* configErrorOf({ workspaceApiDomain: opaque, authorization: opaque })
+      expect(error.message).toContain("swapped")
+      expect(error.message).not.toContain("payload")
+      // Not a substring test: a short token inside a real host name is no swap.
+      const settings = yield* settingsOf({ workspaceApiDomain: "api.uiza.example", authorization: "api" })
+      expect(settings.baseUrl).toBe("https://api.uiza.example")
+    }))
+
+  it.effect("accepts host names that merely start with uap-", () =>
+    Effect.gen(function*() {
+      const settings = yield* settingsOf({ workspaceApiDomain: "uap-video.uiza.example" })
+      expect(settings.baseUrl).toBe("https://uap-video.uiza.example")
+    }))
+
+  it.effect("swapped environment variables are refused on the domain, without either value", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.scoped(Layer.build(UizaConfig.layerConfig())).pipe(
+        Effect.flip,
+        Effect.withConfigProvider(
+          ConfigProvider.fromMap(
+            new Map([["UIZA_WORKSPACE_API_DOMAIN", token], ["UIZA_AUTHORIZATION", "your-workspace.uiza.co"]])
+          )
+        )
+      )
+      expect(error.setting).toBe("workspaceApiDomain")
+      expect(error.message).toContain("workspaceApiDomain (UIZA_WORKSPACE_API_DOMAIN) looks like a Uiza token")
+      expect(error.message).not.toContain(secretPart)
+      expect(error.message).not.toContain("your-workspace")
+    }))
+})
+
+describe("UizaConfig: loopback for plain HTTP", () => {
+  it.effect.each([
+    "http://localhost.",
+    "http://localhost.:8080",
+    "http://LOCALHOST.",
+    "http://127.0.0.1.",
+    "http://127.0.0.1.:3000",
+    "http://localhost.localdomain",
+    "http://127.1",
+    "http://0x7f.0.0.1",
+    "http://[::ffff:127.0.0.1]",
+    "http://[0:0:0:0:0:0:0:1]"
+  ])(
+    "refuses %s: only localhost, 127.0.0.0/8 literals and [::1] cannot leave the machine",
+    (domain) =>
+      Effect.gen(function*() {
+        const error = yield* configErrorOf({ workspaceApiDomain: domain })
+        expect(error.setting).toBe("workspaceApiDomain")
+        expect(error.message).toContain("uses http://")
+      })
+  )
+
+  it.effect("accepts a trailing dot over https, where TLS checks the host", () =>
+    Effect.gen(function*() {
+      expect((yield* settingsOf({ workspaceApiDomain: "https://localhost." })).baseUrl).toBe("https://localhost.")
+    }))
+})
+
+describe("UizaConfig: values of the wrong type (from untyped JavaScript)", () => {
+  const make = (options: unknown) => UizaConfig.make(options as UizaConfig.Options)
+  const base = { workspaceApiDomain: "api.uiza.example", authorization: token }
+
+  it.effect.each(
+    [
+      [{ ...base, workspaceApiDomain: 42 }, "workspaceApiDomain"],
+      [{ ...base, workspaceApiDomain: { host: "api.uiza.example" } }, "workspaceApiDomain"],
+      [{ ...base, workspaceApiDomain: null }, "workspaceApiDomain"],
+      [{ ...base, workspaceApiDomain: undefined }, "workspaceApiDomain"],
+      [{ ...base, authorization: 42 }, "authorization"],
+      [{ ...base, authorization: { token } }, "authorization"],
+      [{ ...base, authorization: null }, "authorization"],
+      [{ ...base, authorization: Redacted.make(42) }, "authorization"],
+      [{ ...base, timeout: { seconds: 3 } }, "timeout"],
+      [{ ...base, maxRetries: "3" }, "maxRetries"],
+      [{ ...base, maxRetries: { n: 3 } }, "maxRetries"],
+      [{ ...base, deadline: [] }, "deadline"],
+      [undefined, "options"],
+      [null, "options"],
+      ["api.uiza.example", "options"]
+    ] as const
+  )("fails with a UizaConfigError, never a throw: %j", ([options, setting]) =>
+    Effect.gen(function*() {
+      expect(() => make(options)).not.toThrow()
+      expect(() => UizaConfig.layer(options as never)).not.toThrow()
+      const error = yield* Effect.flip(make(options))
+      expect(error).toBeInstanceOf(UizaError.UizaConfigError)
+      expect(error.setting).toBe(setting)
+      const fromLayer = yield* Effect.flip(Effect.scoped(Layer.build(UizaConfig.layer(options as never))))
+      expect(fromLayer).toMatchObject({ _tag: "UizaConfigError", setting })
+    }))
+})
+
+describe("UizaConfig: documented ranges", () => {
+  it.effect("accepts the bounds", () =>
+    Effect.gen(function*() {
+      const settings = yield* settingsOf({ maxRetries: 10, timeout: "10 minutes", deadline: "1 hour" })
+      expect(settings.maxRetries).toBe(UizaConfig.limits.maxRetries)
+      expect(Duration.toMillis(settings.timeout)).toBe(600_000)
+      expect(Option.map(settings.deadline, Duration.toMillis)).toEqual(Option.some(3_600_000))
+    }))
+
+  it.effect.each(
+    [
+      [{ maxRetries: 11 }, "maxRetries", "from 0 to 10"],
+      [{ maxRetries: 1e6 }, "maxRetries", "from 0 to 10"],
+      [{ maxRetries: Number.POSITIVE_INFINITY }, "maxRetries", "from 0 to 10"],
+      [{ timeout: Number.POSITIVE_INFINITY }, "timeout", "at most 10m"],
+      [{ timeout: "Infinity" as never }, "timeout", "is not a duration"],
+      [{ timeout: "11 minutes" }, "timeout", "at most 10m"],
+      [{ timeout: Number.NaN }, "timeout", "longer than zero"],
+      [{ deadline: Number.POSITIVE_INFINITY }, "deadline", "at most 1h"],
+      [{ deadline: "2 hours" }, "deadline", "at most 1h"]
+    ] as const
+  )("refuses %j", ([options, setting, problem]) =>
+    Effect.gen(function*() {
+      const error = yield* configErrorOf(options)
+      expect(error.setting).toBe(setting)
+      expect(error.message).toContain(problem)
+    }))
+
+  it.effect("refuses absurd per-call options with a UizaConfigError, sending nothing", () =>
+    Effect.gen(function*() {
+      const stub = stubHttpClient(reply(200, "{}"))
+      const layer = Layer.merge(
+        stub.layer,
+        UizaConfig.layer({ workspaceApiDomain: "api.uiza.example", authorization: token })
+      )
+      for (
+        const [options, setting] of [
+          [{ maxRetries: 1e6 }, "maxRetries"],
+          [{ maxRetries: -1 }, "maxRetries"],
+          [{ timeout: Number.POSITIVE_INFINITY }, "timeout"],
+          [{ timeout: "1 day" }, "timeout"],
+          [{ deadline: "1 week" }, "deadline"],
+          [{ deadline: 0 }, "deadline"]
+        ] as const
+      ) {
+        const error = yield* Effect.flip(Effect.provide(User.logout(options), layer))
+        expect(error).toMatchObject({ _tag: "UizaConfigError", setting, retryable: false, possiblyDelivered: false })
+        expect(error.message).toContain(`Invalid option of Uiza.User.logout: ${setting}`)
+      }
+      expect(stub.requests).toHaveLength(0)
+    }))
+})
+
+describe("UizaConfig.layerConfig: numbers and durations from the environment", () => {
+  const build = (env: Record<string, string>) =>
+    Effect.scoped(Layer.build(UizaConfig.layerConfig())).pipe(
+      Effect.map((context) => context.unsafeMap.get(UizaConfig.UizaConfig.key) as UizaConfig.Settings),
+      Effect.withConfigProvider(
+        ConfigProvider.fromMap(
+          new Map(Object.entries({ UIZA_WORKSPACE_API_DOMAIN: "api.uiza.example", UIZA_AUTHORIZATION: token, ...env }))
+        )
+      )
+    )
+
+  it.effect.each(["", "1e3", "0x10", " 3 ", "3 ", "-1", "+3", "3.0", "11", "99999999999999999999", token])(
+    "refuses UIZA_MAX_RETRIES=%j, naming the variable and the setting",
+    (value) =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(build({ UIZA_MAX_RETRIES: value }))
+        expect(error.setting).toBe("maxRetries")
+        expect(error.message).toContain("maxRetries (UIZA_MAX_RETRIES)")
+        if (value.length > 0) expect(error.message).not.toContain(value.trim())
+      })
+  )
+
+  it.effect.each([["0", 0], ["3", 3], ["10", 10]] as const)(
+    "reads UIZA_MAX_RETRIES=%j as %d",
+    ([value, retries]) =>
+      Effect.gen(function*() {
+        expect((yield* build({ UIZA_MAX_RETRIES: value })).maxRetries).toBe(retries)
+      })
+  )
+
+  it.effect.each(
+    [
+      ["10", 10_000],
+      ["2.5", 2_500],
+      ["10 seconds", 10_000],
+      ["500 millis", 500],
+      ["2 minutes", 120_000]
+    ] as const
+  )(
+    "reads UIZA_TIMEOUT=%j as %d ms, a plain number being seconds as on the command line",
+    ([value, millis]) =>
+      Effect.gen(function*() {
+        expect(Duration.toMillis((yield* build({ UIZA_TIMEOUT: value })).timeout)).toBe(millis)
+        const deadline = (yield* build({ UIZA_DEADLINE: value })).deadline
+        expect(Option.map(deadline, Duration.toMillis)).toEqual(Option.some(millis))
+      })
+  )
+
+  it.effect("an empty UIZA_TIMEOUT or UIZA_DEADLINE is unset", () =>
+    Effect.gen(function*() {
+      const settings = yield* build({ UIZA_TIMEOUT: "", UIZA_DEADLINE: "" })
+      expect(Duration.toMillis(settings.timeout)).toBe(30_000)
+      expect(Option.isNone(settings.deadline)).toBe(true)
+    }))
+
+  it.effect.each(
+    [
+      ["UIZA_TIMEOUT", "timeout", "soon", "is not a duration"],
+      ["UIZA_TIMEOUT", "timeout", " 10", "is not a duration"],
+      ["UIZA_TIMEOUT", "timeout", "1e3", "is not a duration"],
+      ["UIZA_TIMEOUT", "timeout", "0", "must be longer than zero"],
+      ["UIZA_TIMEOUT", "timeout", "601", "must be at most 10m"],
+      ["UIZA_TIMEOUT", "timeout", token, "is not a duration"],
+      ["UIZA_DEADLINE", "deadline", "later", "is not a duration"],
+      ["UIZA_DEADLINE", "deadline", "2 hours", "must be at most 1h"]
+    ] as const
+  )("refuses %s=%j with setting %j", ([variable, setting, value, problem]) =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(build({ [variable]: value }))
+      expect(error.setting).toBe(setting)
+      expect(error.message).toContain(`${setting} (${variable}) ${problem}`)
+      expect(error.message).not.toContain(token.split("-")[1])
+    }))
+
+  it.effect("a missing variable names its setting", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        Effect.scoped(Layer.build(UizaConfig.layerConfig())).pipe(
+          Effect.withConfigProvider(
+            ConfigProvider.fromMap(new Map([["UIZA_WORKSPACE_API_DOMAIN", "api.uiza.example"]]))
+          )
+        )
+      )
+      expect(error).toMatchObject({
+        _tag: "UizaConfigError",
+        setting: "authorization",
+        message: "Invalid Uiza configuration: UIZA_AUTHORIZATION is not set."
+      })
+    }))
+})
+
+describe("a missing configuration in a ManagedRuntime", () => {
+  it.effect("is caught by catchIf(UizaError.isUizaError), as in the getting-started sample", () =>
+    Effect.gen(function*() {
+      const stub = stubHttpClient(reply(200, "{}"))
+      const runtime = ManagedRuntime.make(Layer.merge(stub.layer, UizaConfig.layerConfig()))
+      const outcome = yield* Effect.promise(() =>
+        Effect.runPromise(
+          User.logout().pipe(
+            Effect.map((result) => result.message),
+            Effect.provide(runtime),
+            Effect.catchIf(UizaError.isUizaError, (error) => Effect.succeed(`logout failed: ${error._tag}`)),
+            Effect.withConfigProvider(ConfigProvider.fromMap(new Map()))
+          )
+        )
+      )
+      expect(outcome).toBe("logout failed: UizaConfigError")
+      expect(stub.requests).toHaveLength(0)
+      yield* Effect.promise(() => runtime.dispose())
     }))
 })

@@ -79,6 +79,15 @@ describe("transport failures", () => {
       const uiza = failingUiza(new TypeError("Failed to fetch"))
       const error = yield* runToEnd(uiza.layer)
       expect(error).toMatchObject({ _tag: "ConnectionError", reason: "NETWORK", possiblyDelivered: true, attempts: 1 })
+      // A browser says the same for a CORS refusal as for a refused port: the message names CORS.
+      expect(error.message).toContain("a likely cause is CORS")
+      expect(error.message).toContain("Authorization and Content-Type")
+    }))
+
+  it.effect("a failure with a system code does not blame CORS", () =>
+    Effect.gen(function*() {
+      const error = yield* runToEnd(failingUiza(systemError("ECONNRESET")).layer)
+      expect(error.message).not.toContain("CORS")
     }))
 
   it.effect.each([

@@ -75,19 +75,20 @@ export const classifyRequestError = (error: HttpClientError.RequestError, origin
       message: `The TLS handshake with ${origin} failed (${code}); nothing was sent.`
     }
   }
-  // A browser's fetch rejects with a bare TypeError, and says no more: a refused port, a lost
-  // network and a CORS refusal all look the same to the page.
-  const opaqueFetchFailure = code === undefined && error.cause instanceof TypeError
   return {
     reason: code ?? "NETWORK",
     possiblyDelivered: true,
     retryable: false,
-    message: `The connection to ${origin} failed before a reply arrived${
-      code === undefined ? "" : ` (${code})`
-    }; the request may have been delivered, so it was not retried.${
-      opaqueFetchFailure
-        ? " In a browser this is also how a CORS refusal looks: the workspace must allow this page's origin and the Authorization and Content-Type request headers."
-        : ""
-    }`
+    message: `The connection to ${origin} failed before a reply arrived${code === undefined ? "" : ` (${code})`}${
+      isBareFetchFailure(code, error.cause) ? CORS_HINT : ""
+    }; the request may have been delivered, so it was not retried.`
   }
 }
+
+// A `fetch` that rejects with a bare `TypeError` says nothing more: in a browser a CORS
+// refusal, a refused port and a lost network all look like this, by design of the standard.
+const isBareFetchFailure = (code: string | undefined, cause: unknown): boolean =>
+  code === undefined && cause instanceof TypeError
+
+const CORS_HINT = ": the browser gives no reason; if the server is reachable, a likely cause is CORS " +
+  "(the workspace must allow this origin and the Authorization and Content-Type request headers)"

@@ -20,7 +20,7 @@ const TOKEN_SHAPE = /uap-[0-9a-f]{32}/i
 // The value without an `http(s)://` prefix or a trailing slash, to compare with the token.
 const bareValue = (input: string): string => input.replace(/^https?:\/\//i, "").replace(/\/$/, "")
 
-const SWAPPED = "looks like a Uiza token, not a host name: were the domain and the token swapped?"
+const SWAPPED = "looks like a Uiza token, not a host name (were the domain and the token swapped?)"
 
 const firstForbidden = (input: string): { index: number; kind: string } | undefined => {
   for (let index = 0; index < input.length; index++) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { User } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
 import * as Effect from "effect/Effect"
+import { runCli } from "../support/cli.js"
 import * as FaultServer from "../support/faultServer.js"
 import { TOKEN } from "../support/uiza.js"
 
@@ -29,6 +30,16 @@ describe("configuration attacks are rejected when the layer is built, with zero 
         { domain: ` ${host}`, setting: "workspaceApiDomain" },
         { domain: "good. uiza.co", setting: "workspaceApiDomain" },
         { domain: "", setting: "workspaceApiDomain" },
+        // Names that go through DNS are not loopback: plain HTTP to them is refused.
+        { domain: `http://localhost.:${server.url.split(":")[2]}`, setting: "workspaceApiDomain" },
+        { domain: `http://127.0.0.1.:${server.url.split(":")[2]}`, setting: "workspaceApiDomain" },
+        // The token where the domain should be: never a host name, a URL in a span or a log line.
+        { domain: TOKEN, setting: "workspaceApiDomain" },
+        { domain: `https://${TOKEN}`, setting: "workspaceApiDomain" },
+        { domain: "opaque-token.example", token: "opaque-token.example", setting: "workspaceApiDomain" },
+        // Values of the wrong type, from untyped JavaScript.
+        { domain: 8080 as never, setting: "workspaceApiDomain" },
+        { domain: server.url, token: { value: TOKEN } as never, setting: "authorization" },
         { domain: server.url, token: "", setting: "authorization" },
         { domain: server.url, token: `${TOKEN}\r\nx-evil: 1`, setting: "authorization" },
         { domain: server.url, token: `${TOKEN}\n`, setting: "authorization" },
@@ -67,14 +78,45 @@ describe("configuration attacks are rejected when the layer is built, with zero 
           { maxRetries: 1.5 },
           { maxRetries: Number.NaN },
           { maxRetries: Number.POSITIVE_INFINITY },
+          { maxRetries: 1e6 },
+          { timeout: Number.POSITIVE_INFINITY },
+          { timeout: "1 day" as const },
+          { deadline: "1 week" as const },
           { timeout: 0 },
           { timeout: "soon" as never },
           { deadline: -5 }
         ]
       ) {
-        const exit = yield* Effect.exit(Effect.provide(User.logout(options), layer))
-        expect(exit._tag).toBe("Failure")
+        const error = yield* Effect.flip(Effect.provide(User.logout(options), layer))
+        expect(error._tag, JSON.stringify(options)).toBe("UizaConfigError")
       }
       expect(server.requests.length).toBe(0)
     }))
+
+  it.scopedLive(
+    "the CLI's --domain and UIZA_WORKSPACE_API_DOMAIN refuse a token, exit 3, and print neither value",
+    () =>
+      Effect.gen(function*() {
+        const server = yield* FaultServer.make([FaultServer.logoutSuccess()])
+        const runs = [
+          yield* runCli(["logout", `--domain=${TOKEN}`], { env: { UIZA_AUTHORIZATION: TOKEN } }),
+          yield* runCli(["logout", "--json", `--domain=${TOKEN}`], { env: { UIZA_AUTHORIZATION: TOKEN } }),
+          // The two variables swapped.
+          yield* runCli(["logout"], { env: { UIZA_WORKSPACE_API_DOMAIN: TOKEN, UIZA_AUTHORIZATION: server.url } })
+        ]
+        for (const run of runs) {
+          expect(run.code).toBe(3)
+          const output = run.stdout + run.stderr
+          expect(output).toContain("swapped")
+          expect(output).not.toContain(TOKEN.split("-")[1])
+          expect(output).not.toContain(server.url)
+        }
+        expect(JSON.parse(runs[1].stdout)).toMatchObject({
+          ok: false,
+          error: { _tag: "UizaConfigError", setting: "workspaceApiDomain", possiblyDelivered: false }
+        })
+        expect(server.requests.length).toBe(0)
+      }),
+    120_000
+  )
 })

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "@effect/vitest"
+import { UizaError } from "@uiza-effect/core"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Duration from "effect/Duration"
+import * as FastCheck from "effect/FastCheck"
+import * as Schema from "effect/Schema"
+
+// Every class of the union, each with its own schema and the union's.
+const classes = UizaError.UizaError.members
+
+// What a worker, an RPC or a queue does with an error: encode, JSON text, parse, decode.
+const throughJson = <A, I>(schema: Schema.Schema<A, I>, value: A): A =>
+  Schema.decodeUnknownSync(schema)(JSON.parse(JSON.stringify(Schema.encodeSync(schema)(value))))
+
+describe("errors that travel", () => {
+  it("the union has every class, UizaConfigError included", () => {
+    expect(classes.map((member) => member._tag)).toEqual([
+      "BadRequestError",
+      "UnauthorizedError",
+      "NotFoundError",
+      "UnprocessableError",
+      "InternalServerError",
+      "ServiceUnavailableError",
+      "ClientError",
+      "ServerError",
+      "ConnectionError",
+      "TimeoutError",
+      "ResponseDecodeError",
+      "UizaConfigError"
+    ])
+  })
+
+  it.each(classes.map((member) => [member._tag, member] as const))(
+    "every %s round-trips through JSON with its own schema and with UizaError.UizaError",
+    (_, member) => {
+      const schema = member as unknown as Schema.Schema<UizaError.UizaError, unknown>
+      const equivalent = Schema.equivalence(UizaError.UizaError)
+      FastCheck.assert(
+        FastCheck.property(Arbitrary.make(schema), (error) => {
+          const own = throughJson(schema, error)
+          const union = throughJson(UizaError.UizaError, error)
+          for (const decoded of [own, union]) {
+            expect(decoded).toBeInstanceOf(member)
+            expect(UizaError.isUizaError(decoded)).toBe(true)
+            expect(equivalent(decoded, error)).toBe(true)
+          }
+        }),
+        { numRuns: 200 }
+      )
+    }
+  )
+
+  it("every error states retryable, possiblyDelivered and attempts", () => {
+    FastCheck.assert(
+      FastCheck.property(Arbitrary.make(UizaError.UizaError), (error) => {
+        expect(typeof error.retryable).toBe("boolean")
+        expect(typeof error.possiblyDelivered).toBe("boolean")
+        expect(Number.isInteger(error.attempts)).toBe(true)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it("the constructors fill the facts that are the same for every error of a class", () => {
+    const timeout = new UizaError.TimeoutError({
+      message: "no reply",
+      phase: "response",
+      timeout: Duration.seconds(10),
+      possiblyDelivered: true,
+      attempts: 1
+    })
+    expect(timeout.retryable).toBe(false)
+    const decodeError = new UizaError.ResponseDecodeError({
+      message: "not JSON",
+      status: 200,
+      bodyExcerpt: "",
+      attempts: 1
+    })
+    expect(decodeError).toMatchObject({ retryable: false, possiblyDelivered: true })
+    const configError = new UizaError.UizaConfigError({ message: "bad", setting: "timeout" })
+    expect(configError).toMatchObject({ retryable: false, possiblyDelivered: false, attempts: 0 })
+    const status = new UizaError.ServiceUnavailableError({
+      status: 503,
+      message: "down",
+      retryable: true,
+      retryAfter: Duration.seconds(30),
+      fieldErrors: [],
+      descriptionLink: "https://docs.uiza.io/#log-out",
+      attempts: 3
+    })
+    expect(status.possiblyDelivered).toBe(true)
+
+    // Durations are milliseconds in JSON, and come back equal.
+    expect(JSON.parse(JSON.stringify(Schema.encodeSync(UizaError.UizaError)(timeout)))).toMatchObject({
+      timeout: 10_000
+    })
+    expect(JSON.parse(JSON.stringify(Schema.encodeSync(UizaError.UizaError)(status)))).toMatchObject({
+      retryAfter: 30_000
+    })
+    const back = throughJson(UizaError.UizaError, status)
+    expect(back._tag === "ServiceUnavailableError" && Duration.equals(back.retryAfter!, Duration.seconds(30))).toBe(
+      true
+    )
+  })
+
+  it("an infinite duration is refused when encoding, not turned into null", () => {
+    expect(() => Schema.encodeSync(UizaError.DurationMillis)(Duration.infinity)).toThrow()
+  })
+})
