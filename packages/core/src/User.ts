@@ -133,7 +133,7 @@ const OneUser = Schema.Union(
     decode: ([user]) => user,
     encode: (user) => [user] as const
   })
-)
+).annotations({ description: "a user, or an array of one user" })
 
 // What `create` and `update` answer: the user (recorded replies) or only its id (the docs).
 const WrittenUser = Schema.Union(
@@ -143,11 +143,15 @@ const WrittenUser = Schema.Union(
     encode: ({ user }) => user
   }),
   Schema.Struct({ id: NonEmpty })
-)
+).annotations({ description: "a user, or an object with its id" })
 
 // An acknowledgement: `{id}` in the docs, `{result: ...}` in recorded replies. Its content says nothing more.
 const acknowledgement = <R>(result: Schema.Schema<R>) =>
-  envelopeData(Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })))
+  envelopeData(
+    Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })).annotations({
+      description: "an acknowledgement: an object with an id, or with a result"
+    })
+  )
 
 type Acknowledgement<R> = { readonly id: string } | { readonly result: R }
 
@@ -511,9 +515,14 @@ type Requirements = HttpClient.HttpClient | UizaConfig
  * @since 0.2.0
  * @category operations
  */
-export const create = (input: CreateInput, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(callApi(createEndpoint, input, options), (written) =>
-    "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options))
+export const create = (
+  input: CreateInput,
+  options?: CallOptions
+): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  Effect.flatMap(
+    callApi(createEndpoint, input, options),
+    (written) => "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
+  )
 
 /**
  * Retrieves a user by id: `GET /admin/user?id=`.
@@ -553,13 +562,20 @@ export const retrieve = (id: string, options?: CallOptions): Effect.Effect<User,
  * @since 0.2.0
  * @category operations
  */
-export const list = (input: ListInput = {}, options?: CallOptions): Effect.Effect<UserPage, UizaError.UizaError, Requirements> =>
+export const list = (
+  input: ListInput = {},
+  options?: CallOptions
+): Effect.Effect<UserPage, UizaError.UizaError, Requirements> =>
   Effect.map(callApi(listEndpoint, input, options), (page) => ({
     items: page.items,
     total: page.total,
     page: page.page ?? input.page ?? 1,
     limit: page.limit ?? input.limit ?? page.items.length
   }))
+
+// An input that is not an object (from untyped code) goes to `list` as it is, to fail there as invalid.
+const pageInput = (input: { readonly limit?: number | undefined }, page: number): ListInput =>
+  typeof input === "object" && input !== null ? { page, limit: input.limit } : input
 
 /**
  * Every user, as a `Stream` that fetches pages lazily with {@link list}:
@@ -586,15 +602,18 @@ export const listAll = (
   input: { readonly limit?: number | undefined } = {},
   options?: CallOptions
 ): Stream.Stream<User, UizaError.UizaError, Requirements> =>
-  Stream.paginateChunkEffect({ page: 1, seen: 0 }, ({ page, seen }) =>
-    Effect.map(list({ page, limit: input.limit }, options), (result) => {
-      const count = seen + result.items.length
-      const more = result.items.length > 0 && count < result.total
-      return [
-        Chunk.unsafeFromArray(result.items.slice()),
-        more ? Option.some({ page: page + 1, seen: count }) : Option.none()
-      ] as const
-    }))
+  Stream.paginateChunkEffect(
+    { page: 1, seen: 0 },
+    ({ page, seen }) =>
+      Effect.map(list(pageInput(input, page), options), (result) => {
+        const count = seen + result.items.length
+        const more = result.items.length > 0 && count < result.total
+        return [
+          Chunk.unsafeFromArray(result.items.slice()),
+          more ? Option.some({ page: page + 1, seen: count }) : Option.none()
+        ] as const
+      })
+  )
 
 /**
  * Updates a user: `PUT /admin/user` with the `id` and the fields to change.
@@ -612,9 +631,14 @@ export const listAll = (
  * @since 0.2.0
  * @category operations
  */
-export const update = (input: UpdateInput, options?: CallOptions): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(callApi(updateEndpoint, input, options), (written) =>
-    "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options))
+export const update = (
+  input: UpdateInput,
+  options?: CallOptions
+): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  Effect.flatMap(
+    callApi(updateEndpoint, input, options),
+    (written) => "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
+  )
 
 const deleteUser = (id: string, options?: CallOptions): Effect.Effect<void, UizaError.UizaError, Requirements> =>
   Effect.asVoid(callApi(deleteEndpoint, { id }, options))

@@ -1,8 +1,8 @@
-import * as AST from "effect/SchemaAST"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 
 /**
  * What an input encodes to: the query parameters of a GET, the JSON body of
@@ -67,28 +67,37 @@ export const envelopeData = <A, I>(data: Schema.Schema<A, I>): Schema.Schema<A, 
  *
  * @internal
  */
-export const problemOf = (issue: ParseResult.ParseIssue): { readonly path: ReadonlyArray<PropertyKey>; readonly problem: string } => {
+export const problemOf = (
+  issue: ParseResult.ParseIssue
+): { readonly path: ReadonlyArray<PropertyKey>; readonly problem: string } => {
   switch (issue._tag) {
     case "Pointer": {
       const inner = problemOf(issue.issue)
-      return { path: [...(Array.isArray(issue.path) ? issue.path : [issue.path]), ...inner.path], problem: inner.problem }
+      return {
+        path: [...(Array.isArray(issue.path) ? issue.path : [issue.path]), ...inner.path],
+        problem: inner.problem
+      }
     }
     case "Missing":
       return { path: [], problem: "is required" }
     case "Unexpected":
-      return { path: [], problem: "is not an input of this operation" }
+      return { path: [], problem: "is not expected" }
     case "Refinement":
       return issue.kind === "From"
         ? problemOf(issue.issue)
         : { path: [], problem: `must be ${describe(issue.ast)}` }
     case "Transformation":
       return problemOf(issue.issue)
-    case "Composite":
-      // A union names every form it takes; anything else reports its first problem.
-      if (AST.isUnion(issue.ast)) return { path: [], problem: `must be ${describe(issue.ast)}` }
-      return Array.isArray(issue.issues)
-        ? problemOf(issue.issues[0] as ParseResult.ParseIssue)
-        : problemOf(issue.issues as ParseResult.ParseIssue)
+    case "Composite": {
+      const issues: ReadonlyArray<ParseResult.ParseIssue> = Array.isArray(issue.issues)
+        ? issue.issues
+        : [issue.issues as ParseResult.ParseIssue]
+      if (!AST.isUnion(issue.ast)) return problemOf(issues[0])
+      // A union names every form it takes, unless exactly one form fit the value's shape and
+      // failed inside it (a user with a wrong field): that form's problem names the field.
+      const inside = issues.map(problemOf).filter((problem) => problem.path.length > 0)
+      return inside.length === 1 ? inside[0] : { path: [], problem: `must be ${describe(issue.ast)}` }
+    }
     case "Type":
       return { path: [], problem: issue.message ?? `must be ${describe(issue.ast)}` }
     case "Forbidden":
@@ -96,10 +105,14 @@ export const problemOf = (issue: ParseResult.ParseIssue): { readonly path: Reado
   }
 }
 
-const describe = (ast: AST.AST): string =>
-  AST.getDescriptionAnnotation(ast).pipe((description) =>
-    description._tag === "Some" ? description.value : String(ast)
-  )
+const describe = (ast: AST.AST): string => {
+  const description = AST.getDescriptionAnnotation(ast)
+  if (description._tag === "Some") return description.value
+  // An optional field's `undefined` says nothing about what a wrong value should have been.
+  if (AST.isUnion(ast)) return ast.types.filter((member) => !AST.isUndefinedKeyword(member)).map(describe).join(" or ")
+  if (AST.isTypeLiteral(ast)) return "an object"
+  return String(ast)
+}
 
 /**
  * An input that does not fit its schema, as the field at fault and what it

@@ -55,14 +55,18 @@ export const PresentPassword = secretString((raw) => raw.length > 0, "must not b
  *
  * @internal
  */
-export const Status = Schema.transformLiterals([1, "active"], [0, "inactive"])
+export const Status = Schema.transformLiterals([1, "active"], [0, "inactive"]).annotations({
+  description: "\"active\" or \"inactive\" (1 or 0 on the wire)"
+})
 
 /**
  * A gender: `0` male, `1` female.
  *
  * @internal
  */
-export const Gender = Schema.transformLiterals([0, "male"], [1, "female"])
+export const Gender = Schema.transformLiterals([0, "male"], [1, "female"]).annotations({
+  description: "\"male\" or \"female\" (0 or 1 on the wire)"
+})
 
 /**
  * A yes/no flag: `1` yes, `0` no (`isAdmin`: 1 is an admin, as the request tables and the
@@ -70,7 +74,9 @@ export const Gender = Schema.transformLiterals([0, "male"], [1, "female"])
  *
  * @internal
  */
-export const Flag = Schema.transformLiterals([1, true], [0, false])
+export const Flag = Schema.transformLiterals([1, true], [0, false]).annotations({
+  description: "true or false (1 or 0 on the wire)"
+})
 
 const pad = (n: number) => String(n).padStart(2, "0")
 
