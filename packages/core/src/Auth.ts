@@ -11,12 +11,12 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { callApi, callApiAt } from "./internal/apiCall.js"
 import { type Endpoint, envelopeData } from "./internal/endpoint.js"
-import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { MomentFromMonthDayYear, NonEmpty, PresentPassword } from "./internal/wireFormats.js"
+import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { type CallOptions, defaults, type UizaConfig } from "./UizaConfig.js"
 import * as UizaError from "./UizaError.js"
 
@@ -99,7 +99,11 @@ const IssuedTokenFromWire: Schema.Schema<IssuedToken, unknown> = Schema.Struct({
 const TokenStatusFromWire: Schema.Schema<TokenStatus, unknown> = Schema.transform(
   Schema.Struct({ expired: MomentFromMonthDayYear }),
   Schema.Struct({ expiresAt: Schema.DateFromSelf }),
-  { strict: true, decode: ({ expired }) => ({ expiresAt: expired }), encode: ({ expiresAt }) => ({ expired: expiresAt }) }
+  {
+    strict: true,
+    decode: ({ expired }) => ({ expiresAt: expired }),
+    encode: ({ expiresAt }) => ({ expired: expiresAt })
+  }
 ) as unknown as Schema.Schema<TokenStatus, unknown>
 
 const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">, IssuedToken> = {
@@ -108,6 +112,7 @@ const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">
   path: "/admin/user/auth",
   input: Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty }),
   secretFields: ["password"],
+  replySecretFields: ["token"],
   success: envelopeData(IssuedTokenFromWire),
   // Each attempt that arrives issues a token: never sent twice once it may have arrived.
   idempotent: false,

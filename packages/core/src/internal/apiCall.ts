@@ -14,14 +14,22 @@ import * as FiberRef from "effect/FiberRef"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Tracer from "effect/Tracer"
 import * as Schema from "effect/Schema"
+import * as Tracer from "effect/Tracer"
+import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
-import { basePath, encodeInput, type Endpoint, problemOf, secretsOf, type WireParams } from "./endpoint.js"
+import {
+  basePath,
+  encodeInput,
+  type Endpoint,
+  problemOf,
+  replySecretsOf,
+  secretsOf,
+  type WireParams
+} from "./endpoint.js"
 import type { Envelope } from "./envelope.js"
-import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { withTimeLimit } from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
@@ -256,7 +264,9 @@ const successDecoderOf = <A>(endpoint: Endpoint<any, A>): (envelope: Envelope) =
     decoder = (envelope) =>
       Either.mapLeft(decode(envelope), (error) => {
         const { path, problem } = problemOf(error.issue)
-        return `does not hold the result of ${endpoint.name}: ${path.length === 0 ? "the reply" : path.join(".")} ${problem}`
+        return `does not hold the result of ${endpoint.name}: ${
+          path.length === 0 ? "the reply" : path.join(".")
+        } ${problem}`
       })
     successDecoders.set(endpoint, decoder)
   }
@@ -310,7 +320,9 @@ const run = <I, A>(
           const { field, problem } = params.left
           return Effect.fail(
             new UizaError.InvalidInputError({
-              message: `Invalid input of ${endpoint.name}: ${field === "" ? "the input" : field} ${problem}; nothing was sent.`,
+              message: `Invalid input of ${endpoint.name}: ${
+                field === "" ? "the input" : field
+              } ${problem}; nothing was sent.`,
               operation: endpoint.name,
               field,
               attempts: 0
@@ -325,7 +337,8 @@ const run = <I, A>(
         const call: Call<A> = {
           endpoint,
           spanName,
-          client: target.httpClient ?? Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient),
+          client: target.httpClient ??
+            Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient),
           clock,
           policy: policy.right,
           origin: target.baseUrl,
@@ -336,7 +349,8 @@ const run = <I, A>(
               call.requestId = envelope.requestId
               return decodeSuccess(envelope)
             },
-            scrub: scrubberOf(secrets)
+            scrub: scrubberOf(secrets),
+            secretsIn: endpoint.replySecretFields === undefined ? undefined : replySecretsOf(endpoint.replySecretFields)
           },
           logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
           startedAt: clock.unsafeCurrentTimeMillis(),
@@ -390,7 +404,12 @@ export const callApi = <I, A>(
   input: I,
   overrides?: CallOverrides
 ): Effect.Effect<A, UizaError.UizaError, HttpClient.HttpClient | UizaConfig> =>
-  run(endpoint, input, overrides, (context) => targetOf(Context.get(context as Context.Context<UizaConfig>, UizaConfig)))
+  run(
+    endpoint,
+    input,
+    overrides,
+    (context) => targetOf(Context.get(context as Context.Context<UizaConfig>, UizaConfig))
+  )
 
 /**
  * Calls an endpoint at a target of its own, without the configured workspace:

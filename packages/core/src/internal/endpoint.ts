@@ -29,6 +29,8 @@ export interface Endpoint<I, A> {
   readonly input?: Schema.Schema<I, any> | undefined
   /** Input fields that hold secrets: scrubbed from replies like the token, never rendered. */
   readonly secretFields?: ReadonlyArray<string> | undefined
+  /** Fields of a reply's `data` that hold secrets (an issued token): never quoted in an error. */
+  readonly replySecretFields?: ReadonlyArray<string> | undefined
   /** The result, decoded from the reply's envelope (see {@link envelopeData}). */
   readonly success: Schema.Schema<A, any>
   /**
@@ -164,4 +166,19 @@ export const secretsOf = <I, A>(endpoint: Endpoint<I, A>, input: I): ReadonlyArr
     if (typeof raw === "string" && raw.length > 0) secrets.push(raw)
   }
   return secrets
+}
+
+/**
+ * The secrets a parsed reply carries in its `data` (the endpoint's
+ * {@link Endpoint.replySecretFields}), for scrubbing what an error quotes.
+ *
+ * @internal
+ */
+export const replySecretsOf = (fields: ReadonlyArray<string>) => (json: unknown): ReadonlyArray<string> => {
+  const data = typeof json === "object" && json !== null ? (json as { readonly data?: unknown }).data : undefined
+  if (typeof data !== "object" || data === null) return []
+  return fields.flatMap((field) => {
+    const value = (data as Record<string, unknown>)[field]
+    return typeof value === "string" && value.length > 0 ? [value] : []
+  })
 }
