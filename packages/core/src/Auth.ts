@@ -116,6 +116,7 @@ const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">
   path: "/admin/user/auth",
   input: /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty })),
   secretFields: ["password"],
+  replySecretFields: ["token"],
   success: /* @__PURE__ */ envelopeData(IssuedTokenFromWire),
   // Each attempt that arrives issues a token: never sent twice once it may have arrived.
   idempotent: false,

@@ -140,7 +140,7 @@ const OneUser = /* @__PURE__ */ lazy(() =>
       decode: ([user]) => user,
       encode: (user) => [user] as const
     })
-  )
+  ).annotations({ description: "a user, or an array of one user" })
 )
 
 // What `create` and `update` answer: the user (recorded replies) or only its id (the docs).
@@ -152,12 +152,18 @@ const WrittenUser = /* @__PURE__ */ lazy(() =>
       encode: ({ user }) => user
     }),
     Schema.Struct({ id: NonEmpty })
-  )
+  ).annotations({ description: "a user, or an object with its id" })
 )
 
 // An acknowledgement: `{id}` in the docs, `{result: ...}` in recorded replies. Its content says nothing more.
 const acknowledgement = <R>(result: Schema.Schema<R>) =>
-  lazy(() => envelopeData(Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result }))))
+  lazy(() =>
+    envelopeData(
+      Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })).annotations({
+        description: "an acknowledgement: an object with an id, or with a result"
+      })
+    )
+  )
 
 type Acknowledgement<R> = { readonly id: string } | { readonly result: R }
 
@@ -300,8 +306,10 @@ export interface ListInput {
   readonly limit?: number | undefined
 }
 
-const PositiveInt = /* @__PURE__ */ lazy(() =>
-  Schema.Int.pipe(Schema.greaterThanOrEqualTo(1, { description: "a whole number, 1 or more" }))
+const PositiveInt: Schema.Schema<number> = /* @__PURE__ */ Schema.greaterThanOrEqualTo<typeof Schema.Int>(1, {
+  description: "a whole number, 1 or more"
+})(
+  Schema.Int
 )
 
 const ListWire = /* @__PURE__ */ lazy(() =>
@@ -589,6 +597,10 @@ export const list = (
     limit: page.limit ?? input.limit ?? page.items.length
   }))
 
+// An input that is not an object (from untyped code) goes to `list` as it is, to fail there as invalid.
+const pageInput = (input: { readonly limit?: number | undefined }, page: number): ListInput =>
+  typeof input === "object" && input !== null ? { page, limit: input.limit } : input
+
 /**
  * Every user, as a `Stream` that fetches pages lazily with {@link list}:
  * the next page only when the stream is pulled that far. It ends at the
@@ -617,7 +629,7 @@ export const listAll = (
   Stream.paginateChunkEffect(
     { page: 1, seen: 0 },
     ({ page, seen }) =>
-      Effect.map(list({ page, limit: input.limit }, options), (result) => {
+      Effect.map(list(pageInput(input, page), options), (result) => {
         const count = seen + result.items.length
         const more = result.items.length > 0 && count < result.total
         return [

@@ -20,7 +20,15 @@ import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
-import { basePath, encodeInput, type Endpoint, problemOf, secretsOf, type WireParams } from "./endpoint.js"
+import {
+  basePath,
+  encodeInput,
+  type Endpoint,
+  problemOf,
+  replySecretsOf,
+  secretsOf,
+  type WireParams
+} from "./endpoint.js"
 import type { Envelope } from "./envelope.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { withTimeLimit } from "./timeLimit.js"
@@ -346,7 +354,8 @@ const run = <I, A>(
               call.requestId = envelope.requestId
               return decodeSuccess(envelope)
             },
-            scrub: scrubberOf(secrets)
+            scrub: scrubberOf(secrets),
+            secretsIn: endpoint.replySecretFields === undefined ? undefined : replySecretsOf(endpoint.replySecretFields)
           },
           logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
           startedAt: clock.unsafeCurrentTimeMillis(),

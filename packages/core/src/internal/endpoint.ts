@@ -29,6 +29,8 @@ export interface Endpoint<I, A> {
   readonly input?: Schema.Schema<I, any> | undefined
   /** Input fields that hold secrets: scrubbed from replies like the token, never rendered. */
   readonly secretFields?: ReadonlyArray<string> | undefined
+  /** Fields of a reply's `data` that hold secrets (an issued token): never quoted in an error. */
+  readonly replySecretFields?: ReadonlyArray<string> | undefined
   /** The result, decoded from the reply's envelope (see {@link envelopeData}). */
   readonly success: Schema.Schema<A, any>
   /**
@@ -90,7 +92,7 @@ export const problemOf = (
     case "Missing":
       return { path: [], problem: "is required" }
     case "Unexpected":
-      return { path: [], problem: "is not an input of this operation" }
+      return { path: [], problem: "is not expected" }
     case "Refinement":
       return issue.kind === "From"
         ? problemOf(issue.issue)
@@ -101,12 +103,11 @@ export const problemOf = (
       const issues: ReadonlyArray<ParseResult.ParseIssue> = Array.isArray(issue.issues)
         ? issue.issues
         : [issue.issues as ParseResult.ParseIssue]
-      const problems = issues.map(problemOf)
-      if (!AST.isUnion(issue.ast)) return problems[0]!
-      // A union reports the member that got furthest into the value; when none got past its
-      // surface, the forms it takes.
-      const furthest = problems.reduce((best, next) => next.path.length > best.path.length ? next : best)
-      return furthest.path.length > 0 ? furthest : { path: [], problem: `must be ${describe(issue.ast)}` }
+      if (!AST.isUnion(issue.ast)) return problemOf(issues[0])
+      // A union names every form it takes, unless exactly one form fit the value's shape and
+      // failed inside it (a user with a wrong field): that form's problem names the field.
+      const inside = issues.map(problemOf).filter((problem) => problem.path.length > 0)
+      return inside.length === 1 ? inside[0] : { path: [], problem: `must be ${describe(issue.ast)}` }
     }
     case "Type":
       return { path: [], problem: issue.message ?? `must be ${describe(issue.ast)}` }
@@ -115,8 +116,14 @@ export const problemOf = (
   }
 }
 
-const describe = (ast: AST.AST): string =>
-  AST.getDescriptionAnnotation(ast).pipe((description) => description._tag === "Some" ? description.value : String(ast))
+const describe = (ast: AST.AST): string => {
+  const description = AST.getDescriptionAnnotation(ast)
+  if (description._tag === "Some") return description.value
+  // An optional field's `undefined` says nothing about what a wrong value should have been.
+  if (AST.isUnion(ast)) return ast.types.filter((member) => !AST.isUndefinedKeyword(member)).map(describe).join(" or ")
+  if (AST.isTypeLiteral(ast)) return "an object"
+  return String(ast)
+}
 
 /**
  * An input that does not fit its schema, as the field at fault and what it
@@ -168,4 +175,19 @@ export const secretsOf = <I, A>(endpoint: Endpoint<I, A>, input: I): ReadonlyArr
     if (typeof raw === "string" && raw.length > 0) secrets.push(raw)
   }
   return secrets
+}
+
+/**
+ * The secrets a parsed reply carries in its `data` (the endpoint's
+ * {@link Endpoint.replySecretFields}), for scrubbing what an error quotes.
+ *
+ * @internal
+ */
+export const replySecretsOf = (fields: ReadonlyArray<string>) => (json: unknown): ReadonlyArray<string> => {
+  const data = typeof json === "object" && json !== null ? (json as { readonly data?: unknown }).data : undefined
+  if (typeof data !== "object" || data === null) return []
+  return fields.flatMap((field) => {
+    const value = (data as Record<string, unknown>)[field]
+    return typeof value === "string" && value.length > 0 ? [value] : []
+  })
 }

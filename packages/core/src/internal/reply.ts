@@ -29,6 +29,19 @@ export interface ReplyReader<A> {
   readonly decodeSuccess: (envelope: Envelope) => Either.Either<A, string>
   /** Removes the secret from any text the server sent back. */
   readonly scrub: (text: string) => string
+  /** The secrets a reply itself carries (a token it issues), kept out of any error quoting it. */
+  readonly secretsIn?: ((json: unknown) => ReadonlyArray<string>) | undefined
+}
+
+// A reader that also scrubs the secrets a reply carries; most replies carry none.
+const withCarriedSecrets = <A>(reader: ReplyReader<A>, json: Option.Option<unknown>): ReplyReader<A> => {
+  if (reader.secretsIn === undefined || Option.isNone(json)) return reader
+  const carried = reader.secretsIn(json.value)
+  if (carried.length === 0) return reader
+  return {
+    ...reader,
+    scrub: (text) => carried.reduce((scrubbed, secret) => scrubbed.split(secret).join("<redacted>"), reader.scrub(text))
+  }
 }
 
 const EXCERPT_BYTES = 2048
@@ -108,14 +121,16 @@ const decodeError = (reply: Reply, message: string, envelope: Option.Option<Enve
  *
  * @internal
  */
-export const readReply = <A>(reader: ReplyReader<A>, reply: Reply): Either.Either<A, UizaError.UizaError> => {
-  const text = Option.map(reply.body, reader.scrub)
+export const readReply = <A>(callReader: ReplyReader<A>, reply: Reply): Either.Either<A, UizaError.UizaError> => {
+  const text = Option.map(reply.body, callReader.scrub)
   // Parsing scrubs again: JSON escapes (`\u0075ap-...`) can spell the token without containing it.
-  const json = Option.flatMap(text, (body) => parseJson(body, reader.scrub))
+  const json = Option.flatMap(text, (body) => parseJson(body, callReader.scrub))
+  const reader = withCarriedSecrets(callReader, json)
   const envelope = Option.flatMap(json, decodeEnvelope)
   // So the excerpt of a JSON body is written from the scrubbed value, not the raw text.
   // Only errors quote the body: a success never pays for it.
-  const excerpt = () => excerptOf(Option.isSome(json) ? JSON.stringify(json.value) : Option.getOrElse(text, () => ""))
+  const excerpt = () =>
+    excerptOf(Option.isSome(json) ? reader.scrub(JSON.stringify(json.value)) : Option.getOrElse(text, () => ""))
 
   if (reply.status >= 400 && reply.status <= 599) {
     // Only a body that is not an envelope is worth quoting; an envelope's facts are in the fields.

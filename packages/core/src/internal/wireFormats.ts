@@ -10,8 +10,10 @@ import { lazy } from "./endpoint.js"
  *
  * @internal
  */
-export const NonEmpty = /* @__PURE__ */ lazy(() =>
-  Schema.String.pipe(Schema.minLength(1, { description: "a non-empty string" }))
+export const NonEmpty: Schema.Schema<string> = /* @__PURE__ */ Schema.minLength<typeof Schema.String>(1, {
+  description: "a non-empty string"
+})(
+  Schema.String
 )
 
 const PASSWORD_MIN = 6
@@ -62,14 +64,22 @@ export const PresentPassword = /* @__PURE__ */ secretString((raw) => raw.length 
  *
  * @internal
  */
-export const Status = /* @__PURE__ */ lazy(() => Schema.transformLiterals([1, "active"], [0, "inactive"]))
+export const Status = /* @__PURE__ */ lazy(() =>
+  Schema.transformLiterals([1, "active"], [0, "inactive"]).annotations({
+    description: "\"active\" or \"inactive\" (1 or 0 on the wire)"
+  })
+)
 
 /**
  * A gender: `0` male, `1` female.
  *
  * @internal
  */
-export const Gender = /* @__PURE__ */ lazy(() => Schema.transformLiterals([0, "male"], [1, "female"]))
+export const Gender = /* @__PURE__ */ lazy(() =>
+  Schema.transformLiterals([0, "male"], [1, "female"]).annotations({
+    description: "\"male\" or \"female\" (0 or 1 on the wire)"
+  })
+)
 
 /**
  * A yes/no flag: `1` yes, `0` no (`isAdmin`: 1 is an admin, as the request tables and the
@@ -77,7 +87,9 @@ export const Gender = /* @__PURE__ */ lazy(() => Schema.transformLiterals([0, "m
  *
  * @internal
  */
-export const Flag = /* @__PURE__ */ lazy(() => Schema.transformLiterals([1, true], [0, false]))
+export const Flag = /* @__PURE__ */ lazy(() =>
+  Schema.transformLiterals([1, true], [0, false]).annotations({ description: "true or false (1 or 0 on the wire)" })
+)
 
 const pad = (n: number) => String(n).padStart(2, "0")
 
