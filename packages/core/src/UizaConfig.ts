@@ -56,6 +56,8 @@ export interface Settings {
   readonly maxRetries: number
   /** An optional limit for a whole call: every attempt and every wait between them. */
   readonly deadline: Option.Option<Duration.Duration>
+  /** The most bytes a reply body may hold; a longer one is not read further. */
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -110,6 +112,8 @@ export interface Options {
   readonly maxRetries?: number | undefined
   /** An optional limit for a whole call, every attempt and wait included (default: none). */
   readonly deadline?: Duration.DurationInput | undefined
+  /** The most bytes a reply body may hold, a whole number of 1 or more (default 8 MiB). */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -122,14 +126,21 @@ export interface Options {
  *
  * console.log(Duration.format(UizaConfig.defaults.timeout)) // "30s"
  * console.log(UizaConfig.defaults.maxRetries) // 2
+ * console.log(UizaConfig.defaults.maxResponseBytes) // 8388608 (8 MiB)
  * ```
  *
  * @since 0.1.0
  * @category constants
  */
-export const defaults: { readonly timeout: Duration.Duration; readonly maxRetries: number } = {
+export const defaults: {
+  readonly timeout: Duration.Duration
+  readonly maxRetries: number
+  readonly maxResponseBytes: number
+} = {
   timeout: Duration.seconds(30),
-  maxRetries: 2
+  maxRetries: 2,
+  // Far above any Uiza reply (a few hundred bytes), far below what would hurt a process.
+  maxResponseBytes: 8 * 1024 * 1024
 }
 
 /**
@@ -151,7 +162,8 @@ export const environmentVariables = {
   authorization: "UIZA_AUTHORIZATION",
   timeout: "UIZA_TIMEOUT",
   maxRetries: "UIZA_MAX_RETRIES",
-  deadline: "UIZA_DEADLINE"
+  deadline: "UIZA_DEADLINE",
+  maxResponseBytes: "UIZA_MAX_RESPONSE_BYTES"
 } as const
 
 type SettingName = keyof typeof environmentVariables
@@ -197,7 +209,11 @@ const validate = (options: Options, sources: Sources): Either.Either<Settings, U
     const deadline = options.deadline === undefined
       ? Option.none()
       : Option.some(yield* positiveDuration("deadline", sources, options.deadline))
-    return { baseUrl, authorization, timeout, maxRetries, deadline }
+    const maxResponseBytes = options.maxResponseBytes ?? defaults.maxResponseBytes
+    if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+      return yield* Either.left(invalid("maxResponseBytes", sources, "must be a whole number of bytes, 1 or more"))
+    }
+    return { baseUrl, authorization, timeout, maxRetries, deadline, maxResponseBytes }
   })
 
 /**
@@ -273,6 +289,7 @@ export interface ConfigOptions {
   readonly timeout?: Config.Config<Option.Option<Duration.Duration>> | undefined
   readonly maxRetries?: Config.Config<Option.Option<number>> | undefined
   readonly deadline?: Config.Config<Option.Option<Duration.Duration>> | undefined
+  readonly maxResponseBytes?: Config.Config<Option.Option<number>> | undefined
 }
 
 // `Config` messages quote the value ("Expected an integer value but received
@@ -295,8 +312,8 @@ const configErrorMessage = (error: ConfigError.ConfigError): string =>
 /**
  * Reads the settings with `Config`: by default from the environment variables
  * `UIZA_WORKSPACE_API_DOMAIN` and `UIZA_AUTHORIZATION` (read with
- * `Config.redacted`), and the optional `UIZA_TIMEOUT`, `UIZA_MAX_RETRIES` and
- * `UIZA_DEADLINE`. Pass a `Config` to read any of them from elsewhere.
+ * `Config.redacted`), and the optional `UIZA_TIMEOUT`, `UIZA_MAX_RETRIES`,
+ * `UIZA_DEADLINE` and `UIZA_MAX_RESPONSE_BYTES`. Pass a `Config` to read any of them from elsewhere.
  *
  * A missing or empty variable fails when the layer is built, naming the
  * variable.
@@ -329,7 +346,9 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
     authorization: options.authorization ?? Config.redacted(environmentVariables.authorization),
     timeout: options.timeout ?? Config.option(Config.duration(environmentVariables.timeout)),
     maxRetries: options.maxRetries ?? Config.option(Config.integer(environmentVariables.maxRetries)),
-    deadline: options.deadline ?? Config.option(Config.duration(environmentVariables.deadline))
+    deadline: options.deadline ?? Config.option(Config.duration(environmentVariables.deadline)),
+    maxResponseBytes: options.maxResponseBytes ??
+      Config.option(Config.integer(environmentVariables.maxResponseBytes))
   })
   return Layer.effect(
     UizaConfig,
@@ -346,7 +365,8 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
           authorization: values.authorization,
           timeout: Option.getOrUndefined(values.timeout),
           maxRetries: Option.getOrUndefined(values.maxRetries),
-          deadline: Option.getOrUndefined(values.deadline)
+          deadline: Option.getOrUndefined(values.deadline),
+          maxResponseBytes: Option.getOrUndefined(values.maxResponseBytes)
         }, sources)
       )
     )

@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { callApi, type Operation } from "./internal/apiCall.js"
 import type { Envelope } from "./internal/envelope.js"
+import { oneLine } from "./internal/serverText.js"
 import type { UizaConfig } from "./UizaConfig.js"
 import type * as UizaError from "./UizaError.js"
 
@@ -71,6 +72,8 @@ export interface LogoutOptions {
   readonly maxRetries?: number | undefined
   /** A limit for the whole call, every attempt and wait included. */
   readonly deadline?: Duration.DurationInput | undefined
+  /** The most bytes the reply body may hold (default: the client's, 8 MiB unless configured). */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -95,7 +98,7 @@ export const logoutDescriptionLink = "https://docs.uiza.io/#log-out"
 const messageOf = (envelope: Envelope): Option.Option<string> => {
   const data = envelope.data
   if (typeof data === "object" && data !== null && "message" in data && typeof data.message === "string") {
-    return Option.some(data.message)
+    return Option.some(oneLine(data.message))
   }
   return Option.fromNullable(envelope.message)
 }

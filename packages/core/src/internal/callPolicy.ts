@@ -14,6 +14,7 @@ export interface CallOverrides {
   readonly timeout?: Duration.DurationInput | undefined
   readonly maxRetries?: number | undefined
   readonly deadline?: Duration.DurationInput | undefined
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -25,6 +26,7 @@ export interface CallPolicy {
   readonly timeout: Duration.Duration
   readonly maxRetries: number
   readonly deadline: Option.Option<Duration.Duration>
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -74,7 +76,11 @@ export const policyOf = (
     if (Either.isLeft(checked)) return Either.left(checked.left)
     deadline = Option.some(checked.right)
   }
-  return Either.right({ timeout, maxRetries, deadline })
+  const maxResponseBytes = overrides.maxResponseBytes ?? settings.maxResponseBytes
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    return Either.left("maxResponseBytes must be a whole number of bytes, 1 or more")
+  }
+  return Either.right({ timeout, maxRetries, deadline, maxResponseBytes })
 }
 
 /**
@@ -89,6 +95,7 @@ export const shouldRetry = (error: UizaError.UizaError): boolean => {
       return error.retryable && !error.possiblyDelivered
     case "TimeoutError":
     case "ResponseDecodeError":
+    case "ResponseTooLargeError":
       return false
     default:
       return error.retryable &&
