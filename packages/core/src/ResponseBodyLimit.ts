@@ -6,7 +6,9 @@
  * of `NodeUiza` and `BrowserUiza` do) stops reading a body as soon as it
  * passes the limit, closes the connection and fails with a `ResponseError`
  * whose `cause` is a {@link BodyTooLarge}; the call then fails with
- * `UizaError.ResponseTooLargeError`. With a client that does not read it,
+ * `UizaError.ResponseTooLargeError`. Such a client marks its responses with
+ * {@link BoundedRead}, so that the SDK leaves the `Content-Length` check to
+ * it, and the connection is closed at once. With a client that does not,
  * the SDK still refuses a `Content-Length` above the limit before reading,
  * and a body found too long once read, but cannot stop the client from
  * reading it whole.
@@ -63,6 +65,41 @@ export class BodyTooLarge extends Data.TaggedError("@uiza-effect/core/ResponseBo
     return `The reply body is larger than ${this.limit} bytes.`
   }
 }
+
+/**
+ * The mark of a response whose body reading honours {@link MaxResponseBytes}:
+ * it refuses a `Content-Length` over the limit itself, closing the connection,
+ * when its body is read.
+ *
+ * @example
+ * ```ts
+ * import { ResponseBodyLimit } from "@uiza-effect/core"
+ *
+ * class Reply {
+ *   readonly [ResponseBodyLimit.BoundedRead] = true
+ * }
+ * console.log(ResponseBodyLimit.readsBounded(new Reply())) // true
+ * ```
+ *
+ * @since 0.2.0
+ * @category symbols
+ */
+export const BoundedRead: unique symbol = Symbol.for("@uiza-effect/core/ResponseBodyLimit/BoundedRead")
+
+/**
+ * Whether a response carries the {@link BoundedRead} mark.
+ *
+ * @example
+ * ```ts
+ * import { ResponseBodyLimit } from "@uiza-effect/core"
+ *
+ * console.log(ResponseBodyLimit.readsBounded({})) // false
+ * ```
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const readsBounded = (response: object): boolean => BoundedRead in response
 
 /**
  * Whether a value is a {@link BodyTooLarge}, by its tag (so a second copy of

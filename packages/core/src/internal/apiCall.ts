@@ -16,7 +16,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
-import { isBodyTooLarge, MaxResponseBytes } from "../ResponseBodyLimit.js"
+import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
 import { UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
@@ -185,7 +185,10 @@ const exchange = <A>(
     phase.current = "body"
     const limit = call.policy.maxResponseBytes
     const tooLarge: TooLarge = { _tag: "TooLarge", status: response.status }
-    if (declaredLength(response.headers["content-length"]) > limit) return Effect.fail(tooLarge)
+    // A client that reads the limit checks `Content-Length` itself, and closes the connection.
+    if (!readsBounded(response) && declaredLength(response.headers["content-length"]) > limit) {
+      return Effect.fail(tooLarge)
+    }
     return Effect.matchEffect(response.text, {
       onFailure: (error) =>
         isBodyTooLarge(error.cause)
