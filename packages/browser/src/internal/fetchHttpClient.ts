@@ -201,12 +201,15 @@ class FetchResponse extends Inspectable.Class implements HttpClientResponse.Http
 
   // Within the limit of the current call (`ResponseBodyLimit.MaxResponseBytes`), if it sets one.
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    return Effect.flatMap(ResponseBodyLimit.MaxResponseBytes, (limit) =>
-      this.read(() =>
-        this.textBody ??= limit === Number.POSITIVE_INFINITY
-          ? this.source.text()
-          : readTextUpTo(this.source, limit, this.controller)
-      ))
+    return Effect.flatMap(
+      ResponseBodyLimit.MaxResponseBytes,
+      (limit) =>
+        this.read(() =>
+          this.textBody ??= limit === Number.POSITIVE_INFINITY
+            ? this.source.text()
+            : readTextUpTo(this.source, limit, this.controller)
+        )
+    )
   }
 
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {

@@ -195,7 +195,9 @@ const exchange = <A>(
           ? Effect.fail(tooLarge)
           : Effect.succeed<RawReply>({ response, body: Option.none() }),
       onSuccess: (text) =>
-        exceedsBytes(text, limit) ? Effect.fail(tooLarge) : Effect.succeed<RawReply>({ response, body: Option.some(text) })
+        exceedsBytes(text, limit)
+          ? Effect.fail(tooLarge)
+          : Effect.succeed<RawReply>({ response, body: Option.some(text) })
     })
   })
 

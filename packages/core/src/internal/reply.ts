@@ -50,7 +50,6 @@ const excerptOf = (text: string): string => {
   return decoder.decode(bytes.subarray(0, end))
 }
 
-
 const statusError = <A>(
   reader: ReplyReader<A>,
   reply: Reply,

@@ -119,11 +119,14 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
 
   // Within the limit of the current call (`ResponseBodyLimit.MaxResponseBytes`), if it sets one.
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    return Effect.flatMap(ResponseBodyLimit.MaxResponseBytes, (limit) =>
-      readBody(this, () =>
-        this.textRead ??= this.consumed(
-          limit === Number.POSITIVE_INFINITY ? this.source.body.text() : readTextUpTo(this.source, limit)
-        )))
+    return Effect.flatMap(
+      ResponseBodyLimit.MaxResponseBytes,
+      (limit) =>
+        readBody(this, () =>
+          this.textRead ??= this.consumed(
+            limit === Number.POSITIVE_INFINITY ? this.source.body.text() : readTextUpTo(this.source, limit)
+          ))
+    )
   }
 
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {

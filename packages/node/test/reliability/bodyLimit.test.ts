@@ -45,8 +45,11 @@ const streamingServer = (total: number, declareLength: boolean): Effect.Effect<
           }
           pump()
         })
-        server.listen(0, "127.0.0.1", () =>
-          resolve({ url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, sent, server }))
+        server.listen(
+          0,
+          "127.0.0.1",
+          () => resolve({ url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, sent, server })
+        )
       })
     ),
     ({ server }) =>
@@ -97,18 +100,22 @@ const expectTooLarge = (error: UizaError.UizaError, limit: number) => {
 }
 
 describe("maxResponseBytes on a real socket", () => {
-  it.scopedLive("a 200 MB streamed reply is cut at 8 MiB: the socket closes, memory stays flat", () =>
-    Effect.gen(function*() {
-      const server = yield* streamingServer(200 * MiB, false)
-      const { heap, rss, value: error } = yield* peakGrowth(logoutError(server.url, { maxRetries: 2 }))
-      expectTooLarge(error, 8 * MiB)
-      expect(server.sent).toHaveLength(1)
-      // The client hung up long before the end: what was written is the limit plus socket buffers.
-      yield* Effect.promise(() => waitFor(() => server.sent[0].closed))
-      expect(server.sent[0].written).toBeLessThan(40 * MiB)
-      expect(rss).toBeLessThan(100 * MiB)
-      expect(heap).toBeLessThan(100 * MiB)
-    }), { timeout: 60_000 })
+  it.scopedLive(
+    "a 200 MB streamed reply is cut at 8 MiB: the socket closes, memory stays flat",
+    () =>
+      Effect.gen(function*() {
+        const server = yield* streamingServer(200 * MiB, false)
+        const { heap, rss, value: error } = yield* peakGrowth(logoutError(server.url, { maxRetries: 2 }))
+        expectTooLarge(error, 8 * MiB)
+        expect(server.sent).toHaveLength(1)
+        // The client hung up long before the end: what was written is the limit plus socket buffers.
+        yield* Effect.promise(() => waitFor(() => server.sent[0].closed))
+        expect(server.sent[0].written).toBeLessThan(40 * MiB)
+        expect(rss).toBeLessThan(100 * MiB)
+        expect(heap).toBeLessThan(100 * MiB)
+      }),
+    { timeout: 60_000 }
+  )
 
   it.scopedLive("a Content-Length over the limit fails before the body is read", () =>
     Effect.gen(function*() {
