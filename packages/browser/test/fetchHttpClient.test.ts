@@ -5,7 +5,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, inject, it } from "@effect/vitest"
 import { BrowserUiza } from "@uiza-effect/browser"
-import { UizaConfig, User } from "@uiza-effect/core"
+import { ResponseBodyLimit, UizaConfig, User } from "@uiza-effect/core"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -161,6 +161,35 @@ describe("BrowserUiza.layerHttpClient, the preset's fetch client, in Chromium", 
           {})
       })
     }))
+
+  it.live("stops reading a body at the call's MaxResponseBytes and aborts the fetch", () =>
+    Effect.gen(function*() {
+      yield* Effect.promise(resetLog)
+      const limit = 256 * 1024
+      const read = (path: string) =>
+        using(lean, (client) => Effect.flatMap(client.get(`${base}${path}`), (response) => response.text)).pipe(
+          Effect.provideService(ResponseBodyLimit.MaxResponseBytes, limit)
+        )
+      for (const path of ["/big?bytes=209715200", "/big?bytes=209715200&declare"]) {
+        const error = yield* Effect.flip(read(path))
+        expect(summary(error)).toEqual({ _tag: "ResponseError", reason: "Decode" })
+        expect(ResponseBodyLimit.isBodyTooLarge(error.cause)).toBe(true)
+      }
+      // The server saw both connections go away before their 200 MB were sent.
+      yield* Effect.promise(() =>
+        new Promise<void>((resolve) => {
+          const poll = () =>
+            serverLog().then((log) =>
+              log.aborted.filter((path) => path === "/big").length >= 2 ? resolve() : setTimeout(poll, 20)
+            )
+          void poll()
+        })
+      )
+      // At the limit, the body is read as usual; without one, as `Response.text()` reads it.
+      expect((yield* read(`/big?bytes=${limit}`)).length).toBe(limit)
+      const unlimited = yield* using(lean, (client) => Effect.flatMap(client.get(`${base}/json`), (r) => r.text))
+      expect(JSON.parse(unlimited)).toMatchObject({ ok: true })
+    }), { timeout: 60_000 })
 
   it.effect("refuses a streaming request body with a RequestError (Encode), sending nothing", () =>
     Effect.gen(function*() {

@@ -82,6 +82,25 @@ const handle = (log: ServerLog) => (req: IncomingMessage, res: ServerResponse) =
         setTimeout(next, 20)
       }
       next()
+    } else if (path === "/big") {
+      // `bytes` of a body, as fast as the client reads it; with `declare`, a Content-Length too.
+      const total = Number(url.searchParams.get("bytes"))
+      res.writeHead(200, {
+        ...cors,
+        "content-type": "application/json",
+        ...(url.searchParams.has("declare") ? { "content-length": String(total) } : {})
+      })
+      const chunk = Buffer.alloc(64 * 1024, 0x61)
+      let written = 0
+      const pump = () => {
+        while (!res.destroyed && written < total) {
+          const part = chunk.subarray(0, Math.min(chunk.length, total - written))
+          written += part.length
+          if (!res.write(part)) return void res.once("drain", pump)
+        }
+        if (!res.destroyed) res.end()
+      }
+      pump()
     } else if (path === "/hang") {
       // Never answers.
     } else if (path === "/endless") {

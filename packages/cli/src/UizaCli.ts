@@ -51,7 +51,7 @@ import * as Schema from "effect/Schema"
  * | 7 | HTTP 500, 503 or another 5xx (after the retries) |
  * | 8 | connection failure: refused, DNS, TLS, reset |
  * | 9 | timeout |
- * | 10 | a reply that is not a Uiza reply |
+ * | 10 | a reply that is not a Uiza reply, or one larger than `maxResponseBytes` |
  * | 11 | `serve` could not listen (port in use, bad host) |
  * | 130 | `logout` interrupted (SIGINT, SIGTERM, Ctrl-C at the token prompt) |
  *
@@ -123,6 +123,7 @@ export const exitCodeOf = (error: UizaError.UizaError | UizaError.UizaConfigErro
     case "TimeoutError":
       return ExitCode.Timeout
     case "ResponseDecodeError":
+    case "ResponseTooLargeError":
       return ExitCode.Decode
     case "InvalidInputError":
       return ExitCode.Usage
@@ -410,6 +411,8 @@ const describeError = (error: UizaError.UizaError | UizaError.UizaConfigError): 
         ...(error.bodyExcerpt.length === 0 ? [] : [`  body: ${oneLine(error.bodyExcerpt, 200)}`]),
         `  attempts: ${error.attempts}`
       ]
+    case "ResponseTooLargeError":
+      return [`Error: ${error._tag} (HTTP ${error.status}): ${error.message}`, `  attempts: ${error.attempts}`]
     default:
       return [
         `Error: ${error._tag} (HTTP ${error.status}${

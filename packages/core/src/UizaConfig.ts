@@ -23,7 +23,14 @@ import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Auth from "./Auth.js"
 import { authorizationProblem } from "./internal/authorization.js"
-import { checkDeadline, checkMaxRetries, checkTimeout, LIMITS, type PolicyProblem } from "./internal/callPolicy.js"
+import {
+  checkDeadline,
+  checkMaxResponseBytes,
+  checkMaxRetries,
+  checkTimeout,
+  LIMITS,
+  type PolicyProblem
+} from "./internal/callPolicy.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { PlatformHttpClient } from "./PlatformHttpClient.js"
 import { UizaConfigError, type UizaError } from "./UizaError.js"
@@ -62,6 +69,8 @@ export interface Settings {
   readonly maxRetries: number
   /** An optional limit for a whole call: every attempt and every wait between them. */
   readonly deadline: Option.Option<Duration.Duration>
+  /** The most bytes a reply body may hold; a longer one is not read further. */
+  readonly maxResponseBytes: number
   /**
    * The client every Uiza call uses, when the configuration was bound to one
    * ({@link layerWithHttpClient}, the platform presets); the `HttpClient` in
@@ -122,6 +131,8 @@ export interface Options {
   readonly maxRetries?: number | undefined
   /** An optional limit for a whole call, every attempt and wait included (default: none). */
   readonly deadline?: Duration.DurationInput | undefined
+  /** The most bytes a reply body may hold, a whole number of 1 or more (default 8 MiB). */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -134,14 +145,21 @@ export interface Options {
  *
  * console.log(Duration.format(UizaConfig.defaults.timeout)) // "30s"
  * console.log(UizaConfig.defaults.maxRetries) // 2
+ * console.log(UizaConfig.defaults.maxResponseBytes) // 8388608 (8 MiB)
  * ```
  *
  * @since 0.1.0
  * @category constants
  */
-export const defaults: { readonly timeout: Duration.Duration; readonly maxRetries: number } = {
+export const defaults: {
+  readonly timeout: Duration.Duration
+  readonly maxRetries: number
+  readonly maxResponseBytes: number
+} = {
   timeout: Duration.seconds(30),
-  maxRetries: 2
+  maxRetries: 2,
+  // Far above any Uiza reply (a few hundred bytes), far below what would hurt a process.
+  maxResponseBytes: 8 * 1024 * 1024
 }
 
 /**
@@ -189,7 +207,8 @@ export const environmentVariables = {
   authorization: "UIZA_AUTHORIZATION",
   timeout: "UIZA_TIMEOUT",
   maxRetries: "UIZA_MAX_RETRIES",
-  deadline: "UIZA_DEADLINE"
+  deadline: "UIZA_DEADLINE",
+  maxResponseBytes: "UIZA_MAX_RESPONSE_BYTES"
 } as const
 
 type SettingName = keyof typeof environmentVariables
@@ -235,7 +254,17 @@ const validate = (options: Options, sources: Sources): Either.Either<Settings, U
     const deadline = options.deadline === undefined
       ? Option.none()
       : Option.some(yield* fromPolicy(sources, checkDeadline(options.deadline)))
-    return { baseUrl, authorization: authorization as Redacted.Redacted<string>, timeout, maxRetries, deadline }
+    const maxResponseBytes = options.maxResponseBytes === undefined
+      ? defaults.maxResponseBytes
+      : yield* fromPolicy(sources, checkMaxResponseBytes(options.maxResponseBytes))
+    return {
+      baseUrl,
+      authorization: authorization as Redacted.Redacted<string>,
+      timeout,
+      maxRetries,
+      deadline,
+      maxResponseBytes
+    }
   })
 
 /**
@@ -311,6 +340,7 @@ export interface ConfigOptions {
   readonly timeout?: Config.Config<Option.Option<Duration.Duration>> | undefined
   readonly maxRetries?: Config.Config<Option.Option<number>> | undefined
   readonly deadline?: Config.Config<Option.Option<Duration.Duration>> | undefined
+  readonly maxResponseBytes?: Config.Config<Option.Option<number>> | undefined
 }
 
 // `Config` messages quote the value ("Expected an integer value but received
@@ -349,11 +379,16 @@ const retriesVariable = (text: string): Either.Either<Option.Option<number>, str
     ? Either.right(Option.some(Number(text)))
     : Either.left(`is not a whole number; give digits only, 0 to ${LIMITS.maxRetries}`)
 
+const bytesVariable = (text: string): Either.Either<Option.Option<number>, string> =>
+  /^\d+$/.test(text)
+    ? Either.right(Option.some(Number(text)))
+    : Either.left(`is not a whole number of bytes; give digits only, 1 to ${LIMITS.maxResponseBytes}`)
+
 /**
  * Reads the settings with `Config`: by default from the environment variables
  * `UIZA_WORKSPACE_API_DOMAIN` and `UIZA_AUTHORIZATION` (read with
- * `Config.redacted`), and the optional `UIZA_TIMEOUT`, `UIZA_MAX_RETRIES` and
- * `UIZA_DEADLINE`. Pass a `Config` to read any of them from elsewhere.
+ * `Config.redacted`), and the optional `UIZA_TIMEOUT`, `UIZA_MAX_RETRIES`,
+ * `UIZA_DEADLINE` and `UIZA_MAX_RESPONSE_BYTES`. Pass a `Config` to read any of them from elsewhere.
  *
  * `UIZA_TIMEOUT` and `UIZA_DEADLINE` take seconds (`10`, `2.5`) or an Effect
  * duration (`10 seconds`, `500 millis`), and an empty value means unset.
@@ -392,7 +427,7 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
       (error) => new UizaConfigError({ setting, message: `Invalid Uiza configuration: ${configErrorMessage(error)}.` })
     )
   const optional = <A>(
-    setting: "timeout" | "maxRetries" | "deadline",
+    setting: "timeout" | "maxRetries" | "deadline" | "maxResponseBytes",
     given: Config.Config<Option.Option<A>> | undefined,
     parse: (text: string) => Either.Either<Option.Option<A>, string>
   ): Effect.Effect<Option.Option<A>, UizaConfigError> =>
@@ -419,12 +454,14 @@ export const layerConfig = (options: ConfigOptions = {}): Layer.Layer<UizaConfig
       const timeout = yield* optional("timeout", options.timeout, durationVariable)
       const maxRetries = yield* optional("maxRetries", options.maxRetries, retriesVariable)
       const deadline = yield* optional("deadline", options.deadline, durationVariable)
+      const maxResponseBytes = yield* optional("maxResponseBytes", options.maxResponseBytes, bytesVariable)
       return yield* validate({
         workspaceApiDomain,
         authorization,
         timeout: Option.getOrUndefined(timeout),
         maxRetries: Option.getOrUndefined(maxRetries),
-        deadline: Option.getOrUndefined(deadline)
+        deadline: Option.getOrUndefined(deadline),
+        maxResponseBytes: Option.getOrUndefined(maxResponseBytes)
       }, sources)
     })
   )
@@ -454,6 +491,8 @@ export interface CallOptions {
   readonly maxRetries?: number | undefined
   /** A limit for the whole call, every attempt and wait included. */
   readonly deadline?: Duration.DurationInput | undefined
+  /** The most bytes the reply body may hold (default: the client's, 8 MiB unless set). */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**

@@ -422,6 +422,39 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
 }) {}
 
 /**
+ * The reply body was larger than `maxResponseBytes` (8 MiB unless configured
+ * otherwise): reading stopped at the limit and the connection was closed. A
+ * `Content-Length` above the limit fails before any of the body is read.
+ *
+ * The error keeps no part of the body. The server answered, so the request
+ * was delivered and may have taken effect (`possiblyDelivered: true`); it is
+ * not retried (`retryable: false`): the same request would meet the same reply.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { User } from "@uiza-effect/core"
+ *
+ * const program = User.logout({ maxResponseBytes: 64 * 1024 }).pipe(
+ *   Effect.catchTag("ResponseTooLargeError", (error) =>
+ *     Effect.logError(`HTTP ${error.status}: a reply over ${error.limit} bytes`))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class ResponseTooLargeError extends Schema.TaggedError<ResponseTooLargeError>()("ResponseTooLargeError", {
+  message: Schema.String,
+  status: Schema.Int,
+  /** The limit that was passed, in bytes. */
+  limit: Schema.Int,
+  possiblyDelivered: Schema.Literal(true),
+  retryable: Schema.Literal(false),
+  attempts: Schema.Int
+}) {}
+
+/**
  * The configuration is invalid; raised when a `UizaConfig` layer is built,
  * before any request is sent. The message names the setting (and the
  * environment variable, when read from one) and the problem; it never
@@ -444,7 +477,7 @@ export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("Uiza
   message: Schema.String,
   /**
    * The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries`,
-   * `deadline`, or `options` when the options are not an object.
+   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object.
    */
   setting: Schema.String,
   /** Always `false`: the same configuration fails the same way. */
@@ -512,6 +545,7 @@ export type UizaError =
   | ConnectionError
   | TimeoutError
   | ResponseDecodeError
+  | ResponseTooLargeError
   | InvalidInputError
   | UizaConfigError
 
@@ -553,6 +587,7 @@ export const UizaError: Schema.Union<[
   typeof ConnectionError,
   typeof TimeoutError,
   typeof ResponseDecodeError,
+  typeof ResponseTooLargeError,
   typeof InvalidInputError,
   typeof UizaConfigError
 ]> = Schema.Union(
@@ -567,6 +602,7 @@ export const UizaError: Schema.Union<[
   ConnectionError,
   TimeoutError,
   ResponseDecodeError,
+  ResponseTooLargeError,
   InvalidInputError,
   UizaConfigError
 )

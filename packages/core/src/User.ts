@@ -21,6 +21,7 @@ import * as Stream from "effect/Stream"
 import { callApi } from "./internal/apiCall.js"
 import { type Endpoint, envelopeData, lazy } from "./internal/endpoint.js"
 import type { Envelope } from "./internal/envelope.js"
+import { oneLine } from "./internal/serverText.js"
 import {
   DayFromMonthDayYear,
   Flag,
@@ -445,7 +446,7 @@ export class LogoutResult extends /* @__PURE__ */ Schema.Class<LogoutResult>("@u
 const messageOf = (envelope: Envelope): Option.Option<string> => {
   const data = envelope.data
   if (typeof data === "object" && data !== null && "message" in data && typeof data.message === "string") {
-    return Option.some(data.message)
+    return Option.some(oneLine(data.message))
   }
   return Option.fromNullable(envelope.message)
 }

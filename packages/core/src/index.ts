@@ -95,3 +95,18 @@ export * as UizaError from "./UizaError.js"
  * @since 0.1.0
  */
 export * as User from "./User.js"
+
+/**
+ * The limit on reply bodies that a call passes to its HTTP client.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { ResponseBodyLimit } from "@uiza-effect/core"
+ *
+ * const limit = Effect.map(ResponseBodyLimit.MaxResponseBytes, (bytes) => `at most ${bytes} bytes`)
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as ResponseBodyLimit from "./ResponseBodyLimit.js"

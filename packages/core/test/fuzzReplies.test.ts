@@ -7,6 +7,11 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as FastCheck from "effect/FastCheck"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Tracer from "effect/Tracer"
+import { inspect } from "node:util"
+import { readableIn, spelledArbitrary } from "./support/spellings.js"
 
 const TOKEN = "uap-0123456789abcdef0123456789abcdef-01234567"
 
@@ -145,6 +150,119 @@ describe("arbitrary replies", () => {
             }
           }),
           { numRuns: 1_000 }
+        )
+      ),
+    { timeout: 120_000 }
+  )
+})
+
+// A token of visible ASCII, sometimes with the characters the encodings treat specially.
+const canaryArbitrary = FastCheck.tuple(
+  FastCheck.stringMatching(/^[0-9a-f]{12}$/),
+  FastCheck.constantFrom("", "\"", "\\", "<>&'", "%41", "/;#")
+).map(([hex, odd]) => `uap-canary${odd}${hex}-x`)
+
+// A body carrying the token spelled any way, in a key, a value, raw text or deep nesting.
+const carrierArbitrary = (spelled: string): FastCheck.Arbitrary<string> =>
+  FastCheck.oneof(
+    FastCheck.constant(`{"${spelled}": 1}`),
+    FastCheck.constant(`{"message": "${spelled}", "requestId": "${spelled}", "code": 200}`),
+    FastCheck.constant(
+      `{"data": {"message": "ok ${spelled}"}, "requestId": "${spelled}", "serviceName": "${spelled}"}`
+    ),
+    FastCheck.constant(
+      `{"code": 422, "type": "ERROR", "data": [{"type": "${spelled}", "field": "${spelled}", "message": "${spelled}"}]}`
+    ),
+    FastCheck.constant(`[{"${spelled}": "${spelled}"}]`),
+    FastCheck.constant(`<html><a href="/?t=${spelled}">${spelled}</a></html>`),
+    FastCheck.constant(spelled),
+    FastCheck.integer({ min: 1, max: 8_000 }).map((depth) =>
+      `${"[".repeat(depth)}{"${spelled}":"${spelled}"}${"]".repeat(depth)}`
+    ),
+    FastCheck.integer({ min: 1, max: 200 }).map((depth) => `${"{\"a\":".repeat(depth)}"${spelled}"${"}".repeat(depth)}`)
+  )
+
+const canaryReplyArbitrary = canaryArbitrary.chain((token) =>
+  FastCheck.record({
+    token: FastCheck.constant(token),
+    status: FastCheck.oneof(
+      FastCheck.constantFrom(200, 302, 401, 404, 422, 500, 503),
+      FastCheck.integer({ min: 100, max: 599 })
+    ),
+    spelled: spelledArbitrary(token),
+    echoHeaders: FastCheck.boolean()
+  }).chain((reply) => carrierArbitrary(reply.spelled).map((body) => ({ ...reply, body })))
+)
+
+describe("a reply carrying the token in any spelling", () => {
+  it.live(
+    "is rendered nowhere readable, decoded any way, and ends in a success or a UizaError",
+    () =>
+      Effect.promise(() =>
+        FastCheck.assert(
+          FastCheck.asyncProperty(canaryReplyArbitrary, async ({ body, echoHeaders, spelled, status, token }) => {
+            const spans: Array<Tracer.Span> = []
+            const logs: Array<string> = []
+            const base = await Effect.runPromise(Effect.tracer)
+            const tracer = Tracer.make({
+              span: (...args) => {
+                const span = base.span(...args)
+                spans.push(span)
+                return span
+              },
+              context: (f, fiber) => base.context(f, fiber)
+            })
+            const logger = Logger.make((options) => {
+              logs.push(Logger.logfmtLogger.log(options), Logger.jsonLogger.log(options))
+            })
+            const client = HttpClient.make((request) =>
+              Effect.sync(() => {
+                const headers = new Headers({ "content-type": "application/json" })
+                if (echoHeaders) {
+                  headers.set("x-echo", spelled)
+                  headers.set("retry-after", spelled)
+                  headers.set("www-authenticate", spelled)
+                }
+                const response = new Response(body, { status: 200, headers })
+                Object.defineProperty(response, "status", { value: status })
+                return HttpClientResponse.fromWeb(request, response)
+              })
+            )
+            const layer = Layer.mergeAll(
+              Layer.succeed(HttpClient.HttpClient, client),
+              UizaConfig.layer({ workspaceApiDomain: "api.example.com", authorization: token, maxRetries: 0 }),
+              Logger.replace(Logger.defaultLogger, logger),
+              Logger.minimumLogLevel(LogLevel.All)
+            )
+            const exit = await Effect.runPromiseExit(
+              User.logout().pipe(Effect.withTracer(tracer), Effect.provide(layer))
+            )
+            expectTypedOutcome(exit)
+            const value = Exit.isSuccess(exit) ? exit.value : Cause.squash(exit.cause)
+            const texts = [
+              String(value),
+              JSON.stringify(value) ?? "",
+              inspect(value),
+              inspect(value, { depth: Infinity, showHidden: true }),
+              inspect(value, { depth: Infinity, showHidden: true, customInspect: false }),
+              value instanceof Error ? `${value.stack}\n${value.message}` : "",
+              Exit.isFailure(exit) ? Cause.pretty(exit.cause) : "",
+              ...logs,
+              ...spans.flatMap((span) => [
+                ...Array.from(span.attributes, ([key, attribute]) => `${key}=${String(attribute)}`),
+                ...((span as unknown as { readonly events?: ReadonlyArray<unknown> }).events ?? []).map((event) =>
+                  inspect(event, { depth: Infinity })
+                ),
+                span.status._tag === "Ended" && Exit.isFailure(span.status.exit)
+                  ? Cause.pretty(span.status.exit.cause)
+                  : ""
+              ])
+            ]
+            for (const text of texts) {
+              if (readableIn(token, text)) expect.fail(`the token is readable in: ${text.slice(0, 1000)}`)
+            }
+          }),
+          { numRuns: 500 }
         )
       ),
     { timeout: 120_000 }

@@ -21,6 +21,7 @@ describe("public types", () => {
       | UizaError.ConnectionError
       | UizaError.TimeoutError
       | UizaError.ResponseDecodeError
+      | UizaError.ResponseTooLargeError
       | UizaError.InvalidInputError
       | UizaError.UizaConfigError
     >()

@@ -36,6 +36,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as ResponseBodyLimit from "@uiza-effect/core/ResponseBodyLimit"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
@@ -98,9 +99,48 @@ const ClientProto: Omit<Client, "execute" | "preprocess" | "postprocess"> = {
 const abortOnInterrupt = <A, E>(effect: Effect.Effect<A, E>, controller: AbortController) =>
   Effect.onInterrupt(effect, () => Effect.sync(() => controller.abort()))
 
+/**
+ * The body as text, read no further than `limit` bytes: past it (or with a
+ * `Content-Length` above it) the fetch is aborted, which releases the
+ * connection, and the read fails with a `BodyTooLarge`. Decoded as
+ * `Response.text()` does.
+ */
+const readTextUpTo = async (response: Response, limit: number, controller: AbortController): Promise<string> => {
+  const tooLarge = () => {
+    controller.abort()
+    return new ResponseBodyLimit.BodyTooLarge({ limit })
+  }
+  const declared = response.headers.get("content-length")
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge()
+  if (response.body === null) return ""
+  const reader = response.body.getReader()
+  let chunks: Array<Uint8Array> = []
+  let received = 0
+  for (;;) {
+    const chunk = await reader.read()
+    if (chunk.done) break
+    received += chunk.value.byteLength
+    if (received > limit) {
+      // What was read goes before the error is made: nothing of the body may outlive the read.
+      chunks = []
+      reader.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    chunks.push(chunk.value)
+  }
+  const bytes = new Uint8Array(received)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder().decode(bytes)
+}
+
 class FetchResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [ResponseTypeId]: HttpClientResponse.TypeId = ResponseTypeId
   readonly [IncomingMessageTypeId]: HttpIncomingMessage.TypeId = IncomingMessageTypeId
+  readonly [ResponseBodyLimit.BoundedRead] = true
   private textBody: Promise<string> | undefined
   private arrayBufferBody: Promise<ArrayBuffer> | undefined
   private formDataBody: Promise<FormData> | undefined
@@ -149,8 +189,17 @@ class FetchResponse extends Inspectable.Class implements HttpClientResponse.Http
     return Option.none()
   }
 
+  // Within the limit of the current call (`ResponseBodyLimit.MaxResponseBytes`), if it sets one.
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    return this.read(() => this.textBody ??= this.source.text())
+    return Effect.flatMap(
+      ResponseBodyLimit.MaxResponseBytes,
+      (limit) =>
+        this.read(() =>
+          this.textBody ??= limit === Number.POSITIVE_INFINITY
+            ? this.source.text()
+            : readTextUpTo(this.source, limit, this.controller)
+        )
+    )
   }
 
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {

@@ -17,6 +17,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
+import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
@@ -31,17 +32,14 @@ import {
 } from "./endpoint.js"
 import type { Envelope } from "./envelope.js"
 import { readReply, type ReplyReader } from "./reply.js"
+import { scrubberOf } from "./scrub.js"
 import { withTimeLimit } from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
 
-const REDACTED = "<redacted>"
-
-// Replaces every occurrence of a secret of the call (the token, a password) in text a server sent back.
-const scrubberOf = (secrets: ReadonlyArray<string>) => (text: string): string => {
-  for (const secret of secrets) {
-    if (text.includes(secret)) text = text.split(secret).join(REDACTED)
-  }
-  return text
+// Removes every spelling of every secret of the call (the token, a password) from text a server sent back.
+const scrubberOfAll = (secrets: ReadonlyArray<string>): (text: string) => string => {
+  const scrubbers = secrets.map(scrubberOf)
+  return scrubbers.length === 1 ? scrubbers[0]! : (text) => scrubbers.reduce((scrubbed, scrub) => scrub(scrubbed), text)
 }
 
 // The forms of `Retry-After` (RFC 9110): delta-seconds, or an HTTP-date in
@@ -99,18 +97,64 @@ const timeoutMessage = (origin: string, policy: CallPolicy, phase: "response" | 
     phase === "response" ? "waiting for the response" : "reading the body"
   }); the request may have been delivered, so it was not retried.`
 
+/** A body over the limit: only its status is kept, never a byte of it. */
+interface TooLarge {
+  readonly _tag: "TooLarge"
+  readonly status: number
+}
+
+const tooLargeError = (origin: string, status: number, limit: number, attempts: number) => {
+  const error = new UizaError.ResponseTooLargeError({
+    message:
+      `The reply from ${origin} (HTTP ${status}) is larger than ${limit} bytes (maxResponseBytes); it was not read further and the connection was closed.`,
+    status,
+    limit,
+    possiblyDelivered: true,
+    retryable: false,
+    attempts
+  })
+  // V8 formats a stack when it is first read, keeping the frames (and what they hold) until
+  // then: formatted now, the error holds a string, never the body that was being read.
+  void error.stack
+  return error
+}
+
+// `Content-Length` as a number of bytes, when it is one.
+const declaredLength = (header: string | undefined): number =>
+  header !== undefined && /^\d+$/.test(header) ? Number(header) : -1
+
+// Whether text is longer than `limit` bytes in UTF-8, counting no further than needed.
+const exceedsBytes = (text: string, limit: number): boolean => {
+  if (text.length > limit) return true // every character is one byte or more
+  if (text.length * 3 <= limit) return false // and three at most per UTF-16 unit
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3 // a surrogate pair: 3 + 3 >= 4
+    if (bytes > limit) return true
+  }
+  return false
+}
+
 // What a failed exchange becomes: the time limit's error as it is, transport failures classified.
 const failureOf = (
-  error: HttpClientError.HttpClientError | UizaError.TimeoutError,
-  origin: string,
+  error: HttpClientError.HttpClientError | UizaError.TimeoutError | TooLarge,
+  call: Call<unknown>,
   attempts: number
 ): UizaError.UizaError => {
+  const origin = call.origin
   switch (error._tag) {
     case "TimeoutError":
       return error
+    case "TooLarge":
+      return tooLargeError(origin, error.status, call.policy.maxResponseBytes, attempts)
     case "RequestError":
       return new UizaError.ConnectionError({ ...classifyRequestError(error, origin), attempts })
     case "ResponseError":
+      // A client that honours `MaxResponseBytes` stopped reading at the limit.
+      if (isBodyTooLarge(error.cause)) {
+        return tooLargeError(origin, error.response.status, call.policy.maxResponseBytes, attempts)
+      }
       return new UizaError.ConnectionError({
         message: `The reply from ${origin} could not be read (${error.reason}).`,
         reason: error.reason,
@@ -144,13 +188,30 @@ interface Call<A> {
 
 type Phase = "response" | "body"
 
-// The request and its whole body, as raw facts; the tracer is off around it (see `callApi`).
-const exchange = <A>(call: Call<A>, phase: { current: Phase }) =>
+// The request and its whole body, as raw facts.
+// The body limit is checked here too, for a client that does not read `MaxResponseBytes`:
+// a `Content-Length` over it is refused unread, a longer body is dropped once read.
+const exchange = <A>(
+  call: Call<A>,
+  phase: { current: Phase }
+): Effect.Effect<RawReply, HttpClientError.HttpClientError | TooLarge> =>
   Effect.flatMap(call.client.execute(call.request), (response) => {
     phase.current = "body"
-    return Effect.match(response.text, {
-      onFailure: (): RawReply => ({ response, body: Option.none() }),
-      onSuccess: (text): RawReply => ({ response, body: Option.some(text) })
+    const limit = call.policy.maxResponseBytes
+    const tooLarge: TooLarge = { _tag: "TooLarge", status: response.status }
+    // A client that reads the limit checks `Content-Length` itself, and closes the connection.
+    if (!readsBounded(response) && declaredLength(response.headers["content-length"]) > limit) {
+      return Effect.fail(tooLarge)
+    }
+    return Effect.matchEffect(response.text, {
+      onFailure: (error) =>
+        isBodyTooLarge(error.cause)
+          ? Effect.fail(tooLarge)
+          : Effect.succeed<RawReply>({ response, body: Option.none() }),
+      onSuccess: (text) =>
+        exceedsBytes(text, limit)
+          ? Effect.fail(tooLarge)
+          : Effect.succeed<RawReply>({ response, body: Option.some(text) })
     })
   })
 
@@ -172,7 +233,7 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
         call.inFlight = false
-        return Effect.fail(failureOf(error, call.origin, attemptNumber))
+        return Effect.fail(failureOf(error, call as Call<unknown>, attemptNumber))
       },
       onSuccess: ({ body, response }) => {
         call.inFlight = false
@@ -282,7 +343,7 @@ const successDecoderOf = <A>(endpoint: Endpoint<any, A>): (envelope: Envelope) =
 export interface Target {
   readonly baseUrl: string
   readonly authorization: Option.Option<Redacted.Redacted<string>>
-  readonly settings: Pick<Settings, "timeout" | "maxRetries" | "deadline">
+  readonly settings: Pick<Settings, "timeout" | "maxRetries" | "deadline" | "maxResponseBytes">
   /** The client the target was built with; the `HttpClient` in context otherwise. */
   readonly httpClient: HttpClient.HttpClient | undefined
 }
@@ -354,7 +415,7 @@ const run = <I, A>(
               call.requestId = envelope.requestId
               return decodeSuccess(envelope)
             },
-            scrub: scrubberOf(secrets),
+            scrub: scrubberOfAll(secrets),
             secretsIn: endpoint.replySecretFields === undefined ? undefined : replySecretsOf(endpoint.replySecretFields)
           },
           logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
@@ -373,7 +434,9 @@ const run = <I, A>(
           : { ...requestInit.value, redirect: "manual" as const }
         // The call's own services: the fetch options, and its span as the parent of what runs inside.
         const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(
-          Context.add(Tracer.ParentSpan, span)
+          Context.add(Tracer.ParentSpan, span),
+          // and the body limit, which the SDK's own clients read to stop reading at it.
+          Context.add(MaxResponseBytes, call.policy.maxResponseBytes)
         )
         return withDeadline(call, withRetries(call)).pipe(
           Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),

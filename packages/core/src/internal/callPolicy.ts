@@ -14,6 +14,7 @@ export interface CallOverrides {
   readonly timeout?: Duration.DurationInput | undefined
   readonly maxRetries?: number | undefined
   readonly deadline?: Duration.DurationInput | undefined
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -25,6 +26,7 @@ export interface CallPolicy {
   readonly timeout: Duration.Duration
   readonly maxRetries: number
   readonly deadline: Option.Option<Duration.Duration>
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -47,6 +49,8 @@ const BACKOFF_CAP = Duration.seconds(8)
  */
 export const LIMITS = {
   maxRetries: 10,
+  // A Uiza reply is a few kilobytes; a limit past 1 GiB bounds nothing.
+  maxResponseBytes: 2 ** 30,
   timeout: Duration.minutes(10),
   deadline: Duration.hours(1)
 } as const
@@ -58,7 +62,7 @@ export const LIMITS = {
  * @internal
  */
 export interface PolicyProblem {
-  readonly setting: "timeout" | "maxRetries" | "deadline"
+  readonly setting: "timeout" | "maxRetries" | "deadline" | "maxResponseBytes"
   readonly problem: string
 }
 
@@ -90,6 +94,19 @@ export const checkTimeout = (input: unknown) => boundedDuration("timeout", input
 export const checkDeadline = (input: unknown) => boundedDuration("deadline", input)
 
 /**
+ * Checks a body limit: a whole number of bytes from 1 to {@link LIMITS}.
+ *
+ * @internal
+ */
+export const checkMaxResponseBytes = (input: unknown): Either.Either<number, PolicyProblem> =>
+  typeof input === "number" && Number.isSafeInteger(input) && input >= 1 && input <= LIMITS.maxResponseBytes
+    ? Either.right(input)
+    : Either.left({
+      setting: "maxResponseBytes",
+      problem: `must be a whole number of bytes from 1 to ${LIMITS.maxResponseBytes}`
+    })
+
+/**
  * Checks a number of retries: a whole number from 0 to {@link LIMITS}.
  *
  * @internal
@@ -106,7 +123,7 @@ export const checkMaxRetries = (input: unknown): Either.Either<number, PolicyPro
  * @internal
  */
 export const policyOf = (
-  settings: Pick<Settings, "timeout" | "maxRetries" | "deadline">,
+  settings: Pick<Settings, "timeout" | "maxRetries" | "deadline" | "maxResponseBytes">,
   overrides: CallOverrides | undefined
 ): Either.Either<CallPolicy, PolicyProblem> =>
   // Most calls have no overrides: their policy is the client's.
@@ -117,7 +134,10 @@ export const policyOf = (
       : checkMaxRetries(overrides.maxRetries),
     deadline: overrides.deadline === undefined
       ? Either.right(settings.deadline)
-      : Either.map(checkDeadline(overrides.deadline), Option.some)
+      : Either.map(checkDeadline(overrides.deadline), Option.some),
+    maxResponseBytes: overrides.maxResponseBytes === undefined
+      ? Either.right(settings.maxResponseBytes)
+      : checkMaxResponseBytes(overrides.maxResponseBytes)
   })
 
 /**
@@ -136,6 +156,7 @@ export const shouldRetry = (error: UizaError.UizaError, idempotent: boolean): bo
     case "ResponseDecodeError":
     case "InvalidInputError":
     case "UizaConfigError":
+    case "ResponseTooLargeError":
       return false
     default:
       return error.retryable &&

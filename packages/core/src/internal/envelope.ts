@@ -2,6 +2,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import { FieldError } from "../UizaError.js"
+import { oneLine } from "./serverText.js"
 
 // The Uiza v3 reply envelope. Every field is optional and decoded on its own:
 // a reply whose metadata is odd (a numeric `requestId`, a bad date) still
@@ -43,10 +44,22 @@ type Decoder<A> = (input: unknown) => Option.Option<A>
 let decoders: ReadonlyArray<readonly [string, Decoder<unknown>]> | undefined
 let decodeFieldError: Decoder<FieldError> | undefined
 
+/**
+ * Server-sent lists are kept, but bounded: an error must stay small enough to log.
+ *
+ * @internal
+ */
+export const FIELD_ERRORS_MAX = 100
+
 const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> => {
   if (!Array.isArray(data)) return []
   const decode = decodeFieldError ??= Schema.decodeUnknownOption(FieldError)
-  return data.flatMap((entry) => Option.toArray(decode(entry)))
+  const fieldErrors: Array<FieldError> = []
+  for (const entry of data) {
+    const fieldError = decode(entry)
+    if (Option.isSome(fieldError) && fieldErrors.push(fieldError.value) === FIELD_ERRORS_MAX) break
+  }
+  return fieldErrors
 }
 
 /**
@@ -70,25 +83,65 @@ export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
     // An absent field stays absent; only a present one is worth decoding.
     if (raw === undefined) continue
     const value = decode(raw)
-    if (Option.isSome(value)) envelope[key] = value.value
+    // A string of any length would become a result field, a span attribute, a log line: one line, bounded.
+    if (Option.isSome(value)) envelope[key] = typeof value.value === "string" ? oneLine(value.value) : value.value
   }
   return Option.some(envelope as Envelope)
 }
 
 /**
- * Parses a reply body as JSON; `None` when it is not JSON. `scrub` is
- * applied to every string of the result; the text must already be scrubbed.
+ * JSON nested deeper than this is not parsed: no Uiza reply comes near it,
+ * and re-serialising or walking such a value could exhaust the stack.
+ *
+ * @internal
+ */
+export const MAX_JSON_DEPTH = 64
+
+// Counts brackets outside strings, without parsing: a loop, never a recursion.
+const nestedDeeperThan = (text: string, limit: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (inString) {
+      if (char === 92) i++ // a backslash escapes the next character
+      else if (char === 34) inString = false
+    } else if (char === 34) {
+      inString = true
+    } else if (char === 123 || char === 91) {
+      if (++depth > limit) return true
+    } else if (char === 125 || char === 93) {
+      depth--
+    }
+  }
+  return false
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/**
+ * Parses a reply body as JSON; `None` when it is not JSON, or nested deeper
+ * than {@link MAX_JSON_DEPTH}. `scrub` is applied to every string of the
+ * result, keys included; the text must already be scrubbed.
  *
  * @internal
  */
 export const parseJson = (text: string, scrub?: (text: string) => string): Option.Option<unknown> => {
+  if (text.length > MAX_JSON_DEPTH && nestedDeeperThan(text, MAX_JSON_DEPTH)) return Option.none()
   try {
     return Option.some(
       // Without a backslash, every string of the result is a piece of the text as it is,
       // which the caller has already scrubbed: only escapes can spell a secret anew.
       scrub === undefined || !text.includes("\\")
         ? JSON.parse(text)
-        : JSON.parse(text, (_, value) => typeof value === "string" ? scrub(value) : value)
+        : JSON.parse(text, (_, value: unknown) => {
+          if (typeof value === "string") return scrub(value)
+          if (!isPlainObject(value)) return value
+          const keys = Object.keys(value)
+          if (keys.every((key) => scrub(key) === key)) return value
+          return Object.fromEntries(keys.map((key) => [scrub(key), value[key]]))
+        })
     )
   } catch {
     return Option.none()

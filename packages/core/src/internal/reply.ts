@@ -3,6 +3,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as UizaError from "../UizaError.js"
 import { decodeEnvelope, type Envelope, envelopeSaysError, parseJson } from "./envelope.js"
+import { oneLine } from "./serverText.js"
 import { isRetryableStatus, statusClassOf, unclassifiedError } from "./statusClass.js"
 
 /**
@@ -45,9 +46,6 @@ const withCarriedSecrets = <A>(reader: ReplyReader<A>, json: Option.Option<unkno
 }
 
 const EXCERPT_BYTES = 2048
-const MESSAGE_CHARS = 300
-// Server-sent lists are kept, but bounded: an error must stay small enough to log.
-const FIELD_ERRORS_MAX = 100
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -63,12 +61,6 @@ const excerptOf = (text: string): string => {
   return decoder.decode(bytes.subarray(0, end))
 }
 
-// A server-sent string becomes part of an error: one line, bounded length.
-const shortMessage = (text: string): string => {
-  const line = text.replace(/\s+/g, " ").trim()
-  return line.length <= MESSAGE_CHARS ? line : `${line.slice(0, MESSAGE_CHARS - 1)}…`
-}
-
 const statusError = <A>(
   reader: ReplyReader<A>,
   reply: Reply,
@@ -79,7 +71,7 @@ const statusError = <A>(
   // An error body without an error code is a server-side error of no known class.
   const statusClass = errorStatus === undefined ? unclassifiedError : statusClassOf(errorStatus)
   const facts = Option.getOrUndefined(envelope)
-  const serverText = (text: string) => shortMessage(reader.scrub(text))
+  const serverText = (text: string) => oneLine(reader.scrub(text))
   const serverMessage = facts?.message === undefined ? "" : serverText(facts.message)
   return statusClass.make({
     status: reply.status,
@@ -89,7 +81,7 @@ const statusError = <A>(
     ...(facts?.requestId === undefined ? {} : { requestId: serverText(facts.requestId) }),
     retryable: errorStatus !== undefined && isRetryableStatus(errorStatus) && facts?.retryable !== false,
     ...(Option.isSome(reply.retryAfter) ? { retryAfter: reply.retryAfter.value } : {}),
-    fieldErrors: (facts?.fieldErrors ?? []).slice(0, FIELD_ERRORS_MAX).map((fieldError) =>
+    fieldErrors: (facts?.fieldErrors ?? []).map((fieldError) =>
       UizaError.FieldError.make({
         type: serverText(fieldError.type),
         field: serverText(fieldError.field),
@@ -107,7 +99,7 @@ const decodeError = (reply: Reply, message: string, envelope: Option.Option<Enve
     message,
     status: reply.status,
     ...(Option.isSome(envelope) && envelope.value.requestId !== undefined
-      ? { requestId: shortMessage(envelope.value.requestId) }
+      ? { requestId: oneLine(envelope.value.requestId) }
       : {}),
     bodyExcerpt: excerpt,
     attempts: reply.attempts
@@ -127,7 +119,8 @@ export const readReply = <A>(callReader: ReplyReader<A>, reply: Reply): Either.E
   const json = Option.flatMap(text, (body) => parseJson(body, callReader.scrub))
   const reader = withCarriedSecrets(callReader, json)
   const envelope = Option.flatMap(json, decodeEnvelope)
-  // So the excerpt of a JSON body is written from the scrubbed value, not the raw text.
+  // So the excerpt of a JSON body is written from the scrubbed value (its depth is bounded, see
+  // `parseJson`), not the raw text, and scrubbed once more: re-escaping must not spell the token.
   // Only errors quote the body: a success never pays for it.
   const excerpt = () =>
     excerptOf(Option.isSome(json) ? reader.scrub(JSON.stringify(json.value)) : Option.getOrElse(text, () => ""))

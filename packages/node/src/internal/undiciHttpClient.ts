@@ -8,6 +8,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import { ResponseBodyLimit } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Inspectable from "effect/Inspectable"
@@ -40,9 +41,40 @@ const readBody = <A>(
     return Effect.sync(() => response.source.body.destroy())
   })
 
+const utf8 = new TextDecoder()
+
+/**
+ * The body as text, read no further than `limit` bytes: past it (or with a
+ * `Content-Length` above it) the body is destroyed, which closes the socket,
+ * and the read fails with a `BodyTooLarge`. Decoded as undici's `text()` does.
+ */
+const readTextUpTo = (source: Dispatcher.ResponseData, limit: number): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const body = source.body
+    let chunks: Array<Buffer> = []
+    let received = 0
+    const tooLarge = () => {
+      // What was read goes before the error is made: nothing of the body may outlive the read.
+      chunks = []
+      body.removeAllListeners("data")
+      body.destroy()
+      reject(new ResponseBodyLimit.BodyTooLarge({ limit }))
+    }
+    const declared = source.headers["content-length"]
+    if (typeof declared === "string" && /^\d+$/.test(declared) && Number(declared) > limit) return tooLarge()
+    body.on("data", (chunk: Buffer) => {
+      received += chunk.length
+      if (received > limit) return tooLarge()
+      chunks.push(chunk)
+    })
+    body.once("end", () => resolve(utf8.decode(Buffer.concat(chunks, received))))
+    body.once("error", reject)
+  })
+
 class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  readonly [ResponseBodyLimit.BoundedRead] = true
   private cachedHeaders: Headers.Headers | undefined
   private cachedCookies: Cookies.Cookies | undefined
   // The body can be read once; text, json and URL parameters share that read.
@@ -85,8 +117,16 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return read
   }
 
+  // Within the limit of the current call (`ResponseBodyLimit.MaxResponseBytes`), if it sets one.
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    return readBody(this, () => this.textRead ??= this.consumed(this.source.body.text()))
+    return Effect.flatMap(
+      ResponseBodyLimit.MaxResponseBytes,
+      (limit) =>
+        readBody(this, () =>
+          this.textRead ??= this.consumed(
+            limit === Number.POSITIVE_INFINITY ? this.source.body.text() : readTextUpTo(this.source, limit)
+          ))
+    )
   }
 
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
