@@ -57,7 +57,7 @@ describe("rememberLogout", () => {
       yield* kit.failNext(UizaTest.reply(503), 3) // the first attempt and both retries
       expect(yield* UizaTest.fastForward(rememberLogout)).toBe("try-again-later")
       expect(yield* kit.requests).toHaveLength(3)
-    }).pipe(Effect.provide(UizaTest.layer())))
+    }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 2 }))))
 
   it.effect("with retries off, a single 503 is enough", () =>
     Effect.gen(function*() {

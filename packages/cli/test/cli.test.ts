@@ -454,6 +454,17 @@ describe("UizaCli exit codes", () => {
       9
     ],
     [new UizaError.ResponseDecodeError({ message: "m", status: 200, bodyExcerpt: "", attempts: 1 }), 10],
+    [
+      new UizaError.ResponseTooLargeError({
+        message: "m",
+        status: 200,
+        limit: 1,
+        attempts: 1,
+        retryable: false,
+        possiblyDelivered: true
+      }),
+      10
+    ],
     [new UizaError.InvalidInputError({ message: "m", operation: "User.retrieve", field: "id", attempts: 0 }), 2]
   ]
 

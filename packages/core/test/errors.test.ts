@@ -26,6 +26,7 @@ describe("errors that travel", () => {
       "ConnectionError",
       "TimeoutError",
       "ResponseDecodeError",
+      "ResponseTooLargeError",
       "InvalidInputError",
       "UizaConfigError"
     ])

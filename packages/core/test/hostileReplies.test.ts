@@ -174,8 +174,12 @@ describe("maxResponseBytes", () => {
           UizaConfig.make({ workspaceApiDomain: "api.uiza.example", authorization: token, maxResponseBytes })
         )
         expect(error.setting).toBe("maxResponseBytes")
+        // A per-call option outside its range fails like the client's own setting, before anything is sent.
         const exit = (yield* logoutExit(reply(200, "{}"), {}, { maxResponseBytes })).exit
-        expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+        expect(Exit.isFailure(exit) && Cause.isFailType(exit.cause) && exit.cause.error).toMatchObject({
+          _tag: "UizaConfigError",
+          setting: "maxResponseBytes"
+        })
       }
       const fromEnvironment = (value: string) =>
         Effect.provide(
@@ -192,28 +196,6 @@ describe("maxResponseBytes", () => {
         )
       expect((yield* fromEnvironment("65536")).maxResponseBytes).toBe(65536)
       expect((yield* Effect.flip(fromEnvironment("0"))).setting).toBe("maxResponseBytes")
-    }))
-
-  it.effect("no error keeps the body it refused", () =>
-    Effect.gen(function*() {
-      setFlagsFromString("--expose-gc")
-      const gc = runInNewContext("gc") as () => void
-      const size = 16 * 1024 * 1024
-      const heap = () => {
-        gc()
-        gc()
-        return process.memoryUsage().heapUsed
-      }
-      const kept: Array<unknown> = []
-      const before = heap()
-      for (let i = 0; i < 4; i++) {
-        // Read whole by the client (it ignores the limit); the SDK must drop it.
-        const { exit } = yield* logoutExit(reply(500, `${"x".repeat(size - 1)}${i}`, "text/plain"))
-        kept.push(failureOf(exit))
-      }
-      const growth = heap() - before
-      expect(kept.every((error) => (error as UizaError.UizaError)._tag === "ResponseTooLargeError")).toBe(true)
-      expect(growth).toBeLessThan(size)
     }))
 })
 

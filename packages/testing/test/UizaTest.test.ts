@@ -129,7 +129,7 @@ describe("UizaTest (in memory)", () => {
         expect(outcome._tag).toBe("SignedOut")
         expect(yield* kit.requests).toHaveLength(3)
         expect(yield* TestClock.currentTimeMillis).toBeGreaterThan(0) // the backoff happened on the test clock
-      }).pipe(Effect.provide(UizaTest.layer())))
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 2 }))))
 
     it.effect("a retried 5xx with TestClock.adjust by hand", () =>
       Effect.gen(function*() {
@@ -145,7 +145,7 @@ describe("UizaTest (in memory)", () => {
         yield* TestClock.adjust("1 second")
         expect((yield* Fiber.join(fiber))._tag).toBe("SignedOut")
         expect(yield* kit.requests).toHaveLength(2)
-      }).pipe(Effect.provide(UizaTest.layer())))
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 2 }))))
 
     it.effect("any headers and body: an HTML gateway page", () =>
       Effect.gen(function*() {
@@ -220,7 +220,7 @@ describe("UizaTest (in memory)", () => {
         expect(error.possiblyDelivered).toBe(false)
         expect(error.attempts).toBe(3)
         expect(error.message).not.toContain(kit.token)
-      }).pipe(Effect.provide(UizaTest.layer())))
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 2 }))))
 
     it.effect("a reset may have been delivered: not retried", () =>
       Effect.gen(function*() {
