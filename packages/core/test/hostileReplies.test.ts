@@ -9,8 +9,6 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Tracer from "effect/Tracer"
-import { setFlagsFromString } from "node:v8"
-import { runInNewContext } from "node:vm"
 import { reply, stubUiza, token } from "./support/stubHttpClient.js"
 
 const logoutExit = (
