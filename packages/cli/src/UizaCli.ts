@@ -645,10 +645,15 @@ export const command: Command.Command<
   FileSystem.FileSystem | Path.Path | Terminal.Terminal,
   CliExit,
   { readonly subcommand: Option.Option<LogoutFlags | ServeFlags> }
-> = Command.make("uiza").pipe(
-  Command.withDescription("The Uiza v3 API from the command line."),
-  Command.withSubcommands([logout, serve])
-)
+> = Command.make("uiza", {}, () =>
+  // A command is required: `uiza` alone is a usage error, not a success.
+  Effect.zipRight(
+    Console.error("uiza: a command is needed: uiza logout, uiza serve (uiza --help lists them)."),
+    Effect.fail(new CliExit({ exitCode: ExitCode.Usage }))
+  )).pipe(
+    Command.withDescription("The Uiza v3 API from the command line."),
+    Command.withSubcommands([logout, serve])
+  )
 
 const exitCodesHelp = HelpDoc.sequence(
   HelpDoc.h1("EXIT CODES"),

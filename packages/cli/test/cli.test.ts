@@ -414,6 +414,15 @@ describe("uiza serve", () => {
     }), SPAWN_TIMEOUT)
 })
 
+describe("uiza without a command", () => {
+  it.effect("exits with the usage code and says what to run", () =>
+    Effect.gen(function*() {
+      const run = yield* runCli([])
+      expect(run.code).toBe(UizaCli.ExitCode.Usage)
+      expect(run.stderr).toContain("uiza logout")
+    }), 60_000)
+})
+
 describe("UizaCli exit codes", () => {
   const statusFields = {
     status: 400,
