@@ -513,6 +513,13 @@ export type LogoutOptions = CallOptions
 
 type Requirements = HttpClient.HttpClient | UizaConfig
 
+// A write answered with the user is done; one answered with only its id fetches the user.
+const wholeUser = (
+  written: { readonly user: User } | { readonly id: string },
+  options: CallOptions | undefined
+): Effect.Effect<User, UizaError.UizaError, Requirements> =>
+  "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
+
 /**
  * Creates a user: `POST /admin/user`. Returns the whole user: when the API
  * answers only the new id (as its docs say), the user is fetched with
@@ -544,10 +551,7 @@ export const create = (
   input: CreateInput,
   options?: CallOptions
 ): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(
-    callApi(createEndpoint, input, options),
-    (written) => "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
-  )
+  Effect.flatMap(callApi(createEndpoint, input, options), (written) => wholeUser(written, options))
 
 /**
  * Retrieves a user by id: `GET /admin/user?id=`.
@@ -660,10 +664,7 @@ export const update = (
   input: UpdateInput,
   options?: CallOptions
 ): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(
-    callApi(updateEndpoint, input, options),
-    (written) => "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
-  )
+  Effect.flatMap(callApi(updateEndpoint, input, options), (written) => wholeUser(written, options))
 
 const deleteUser = (id: string, options?: CallOptions): Effect.Effect<void, UizaError.UizaError, Requirements> =>
   Effect.asVoid(callApi(deleteEndpoint, { id }, options))
