@@ -22,6 +22,6 @@ echo "== tests"
 "$bin/vitest" run --coverage
 echo "== browser bundle"
 # Ceilings against regressions at today's sizes; the 70 kB and 8 kB goals are not reached yet (docs/benchmarks.md).
-node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=81000 --logout-budget=12500
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=83000 --logout-budget=14500
 echo "== packaging"
 sh scripts/packaging/check.sh
