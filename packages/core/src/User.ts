@@ -513,12 +513,22 @@ export type LogoutOptions = CallOptions
 
 type Requirements = HttpClient.HttpClient | UizaConfig
 
+// The retrieve that follows a write answered with only an id: it sends only the id, and scrubs
+// the write's password from its reply like the write itself did.
+const refetchEndpoint: Endpoint<
+  { readonly id: string; readonly password?: string | Redacted.Redacted<string> | undefined },
+  User
+> = { ...retrieveEndpoint, secretFields: ["password"] }
+
 // A write answered with the user is done; one answered with only its id fetches the user.
 const wholeUser = (
   written: { readonly user: User } | { readonly id: string },
+  password: string | Redacted.Redacted<string> | undefined,
   options: CallOptions | undefined
 ): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  "user" in written ? Effect.succeed(written.user) : retrieve(written.id, options)
+  "user" in written
+    ? Effect.succeed(written.user)
+    : callApi(refetchEndpoint, password === undefined ? { id: written.id } : { id: written.id, password }, options)
 
 /**
  * Creates a user: `POST /admin/user`. Returns the whole user: when the API
@@ -551,7 +561,7 @@ export const create = (
   input: CreateInput,
   options?: CallOptions
 ): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(callApi(createEndpoint, input, options), (written) => wholeUser(written, options))
+  Effect.flatMap(callApi(createEndpoint, input, options), (written) => wholeUser(written, input.password, options))
 
 /**
  * Retrieves a user by id: `GET /admin/user?id=`.
@@ -664,7 +674,7 @@ export const update = (
   input: UpdateInput,
   options?: CallOptions
 ): Effect.Effect<User, UizaError.UizaError, Requirements> =>
-  Effect.flatMap(callApi(updateEndpoint, input, options), (written) => wholeUser(written, options))
+  Effect.flatMap(callApi(updateEndpoint, input, options), (written) => wholeUser(written, input.password, options))
 
 const deleteUser = (id: string, options?: CallOptions): Effect.Effect<void, UizaError.UizaError, Requirements> =>
   Effect.asVoid(callApi(deleteEndpoint, { id }, options))

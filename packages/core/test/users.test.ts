@@ -119,6 +119,25 @@ describe("User.create", () => {
       ])
     }))
 
+  it.effect("the retrieve after an {id} reply sends only the id and scrubs the password from its reply", () =>
+    Effect.gen(function*() {
+      const password = "canary-PW-123456"
+      const { requests, result } = yield* run(
+        User.create({ username: "ada", email: "a@b.c", password, status: "active" }),
+        inTurn(
+          json(200, fixture("user-create-id.json")),
+          json(500, { code: 500, type: "ERROR", message: `no user for ${password}` })
+        )
+      )
+      expect(queryOf(requests[1]!)).toEqual({ id: USER_ID })
+      expect(result._tag).toBe("Left")
+      for (
+        const text of [String(result), JSON.stringify(result), inspect(result, { depth: Infinity, showHidden: true })]
+      ) {
+        expect(text).not.toContain(password)
+      }
+    }))
+
   it.effect("is never sent twice once it may have arrived: a 500 is returned at once", () =>
     Effect.gen(function*() {
       const { requests, result } = yield* run(
