@@ -518,7 +518,16 @@ type Requirements = HttpClient.HttpClient | UizaConfig
 const refetchEndpoint: Endpoint<
   { readonly id: string; readonly password?: string | Redacted.Redacted<string> | undefined },
   User
-> = { ...retrieveEndpoint, secretFields: ["password"] }
+> = {
+  name: "User.retrieve",
+  method: "GET",
+  path: "/admin/user",
+  input: IdWire,
+  secretFields: ["password"],
+  success: /* @__PURE__ */ envelopeData(OneUser),
+  idempotent: true,
+  descriptionLink: "https://docs.uiza.io/#retrieve-an-user"
+}
 
 // A write answered with the user is done; one answered with only its id fetches the user.
 const wholeUser = (
