@@ -26,9 +26,11 @@ import * as Exit from "effect/Exit"
 import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import * as exit from "./internal/exit.js"
+import { withCommandConsole, withLibraryConsole } from "./internal/libraryConsole.js"
 import * as logoutCommand from "./internal/logoutCommand.js"
 import * as serveCommand from "./internal/serveCommand.js"
 import { isTokenArgument, tokenArgumentMessage } from "./internal/tokenInput.js"
+import { describeUsageError } from "./internal/usageError.js"
 
 /**
  * The exit codes of `uiza`, one per class of outcome. They are part of the
@@ -243,7 +245,8 @@ export interface RunOptions {
 export const run = (options: RunOptions): (
   args: ReadonlyArray<string>
 ) => Effect.Effect<void, CliExit, FileSystem.FileSystem | Path.Path | Terminal.Terminal> => {
-  const cli = Command.run(command, {
+  // Commands print through the real console; @effect/cli's own messages are restated without values.
+  const cli = Command.run(Command.transformHandler(command, withCommandConsole), {
     name: "uiza",
     version: options.version,
     executable: "uiza",
@@ -257,12 +260,15 @@ export const run = (options: RunOptions): (
         Console.error(tokenArgumentMessage),
         Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
       )
-      : cli(args)
+      : withLibraryConsole(cli(args))
     return program.pipe(
-      // @effect/cli has printed its usage errors already.
       Effect.catchIf(
         ValidationError.isValidationError,
-        () => Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
+        (error) =>
+          Effect.zipRight(
+            Console.error(describeUsageError(error, command, args.slice(2))),
+            Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
+          )
       ),
       Effect.catchAllDefect((defect) =>
         Effect.zipRight(

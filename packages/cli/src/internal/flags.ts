@@ -4,14 +4,14 @@
  *
  * @internal
  */
-import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
-import * as ValidationError from "@effect/cli/ValidationError"
+import type * as ValidationError from "@effect/cli/ValidationError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import { usage } from "./usageError.js"
 
-export const usage = (message: string) => ValidationError.invalidValue(HelpDoc.p(message))
+export { usage }
 // A bare number is seconds (`--timeout 10`); anything else is an Effect duration (`1500 millis`).
 export const parseDuration = (input: string): Effect.Effect<Duration.Duration, ValidationError.ValidationError> => {
   const trimmed = input.trim()
@@ -21,7 +21,8 @@ export const parseDuration = (input: string): Effect.Effect<Duration.Duration, V
   return Option.match(decoded, {
     onNone: () =>
       Effect.fail(
-        usage(`--timeout: "${input}" is not a duration; give seconds (10, 2.5) or a duration (1500 millis).`)
+        // The value is not repeated: it may be a secret typed in the wrong place.
+        usage("--timeout needs seconds (10, 2.5) or a duration (1500 millis).")
       ),
     onSome: Effect.succeed
   })
