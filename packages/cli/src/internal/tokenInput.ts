@@ -14,6 +14,7 @@ import { UizaConfig, UizaError } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { open } from "node:fs/promises"
 import { usage } from "./flags.js"
 
 // Flags whose name says "the token goes here": refused before parsing, so that
@@ -67,23 +68,53 @@ const tokenError = (source: string, problem: string) =>
 // A file or a pipe usually ends with a line break that is not part of the token.
 const stripLineBreaks = (text: string): string => text.replace(/[\r\n]+$/, "")
 
-const readTokenFile = (path: string): Effect.Effect<string, UizaError.UizaConfigError, FileSystem.FileSystem> =>
-  Effect.gen(function*() {
+const tooLarge = (source: string) =>
+  tokenError(source, `is larger than ${MAX_TOKEN_BYTES / 1024} KiB; it should hold only the token`)
+
+// At most one byte past the limit is read, whatever the path is: /dev/zero, /dev/urandom
+// or a pipe that never ends would otherwise fill the memory. A pipe whose writer ends
+// (`--token-file <(pass show uiza)`) is read to its end like a file. Reads are sequential
+// (no position), which a pipe requires.
+const readBounded = (path: string): Effect.Effect<Buffer | undefined, NodeJS.ErrnoException> =>
+  Effect.tryPromise({
+    try: async () => {
+      const file = await open(path, "r")
+      try {
+        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1)
+        let size = 0
+        while (size < buffer.length) {
+          const { bytesRead } = await file.read(buffer, size, buffer.length - size, null)
+          if (bytesRead === 0) break
+          size += bytesRead
+        }
+        return size > MAX_TOKEN_BYTES ? undefined : buffer.subarray(0, size)
+      } finally {
+        await file.close()
+      }
+    },
+    catch: (error) => error as NodeJS.ErrnoException
+  })
+
+const readTokenFile = (path: string): Effect.Effect<string, UizaError.UizaConfigError, FileSystem.FileSystem> => {
+  const source = `--token-file ${path}`
+  return Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
     const info = yield* fs.stat(path)
-    if (info.type === "Directory") return yield* Effect.fail(tokenError(`--token-file ${path}`, "is a directory"))
-    if (info.type === "File" && Number(info.size) > MAX_TOKEN_BYTES) {
-      return yield* Effect.fail(
-        tokenError(`--token-file ${path}`, "is larger than 64 KiB; it should hold only the token")
-      )
-    }
-    return stripLineBreaks(yield* fs.readFileString(path))
+    if (info.type === "Directory") return yield* Effect.fail(tokenError(source, "is a directory"))
+    if (info.type === "File" && Number(info.size) > MAX_TOKEN_BYTES) return yield* Effect.fail(tooLarge(source))
+    const bytes = yield* Effect.mapError(
+      readBounded(path),
+      (error) => tokenError(source, `could not be read (${error.code ?? "unknown error"})`)
+    )
+    if (bytes === undefined) return yield* Effect.fail(tooLarge(source))
+    return stripLineBreaks(bytes.toString("utf8"))
   }).pipe(
     Effect.catchTags({
-      SystemError: (error) => Effect.fail(tokenError(`--token-file ${path}`, `could not be read (${error.reason})`)),
-      BadArgument: () => Effect.fail(tokenError(`--token-file ${path}`, "could not be read"))
+      SystemError: (error) => Effect.fail(tokenError(source, `could not be read (${error.reason})`)),
+      BadArgument: () => Effect.fail(tokenError(source, "could not be read"))
     })
   )
+}
 
 const readPipedInput: Effect.Effect<string, UizaError.UizaConfigError> = Effect.async((resume) => {
   const stdin = process.stdin
@@ -99,7 +130,7 @@ const readPipedInput: Effect.Effect<string, UizaError.UizaConfigError> = Effect.
     size += chunk.length
     if (size <= MAX_TOKEN_BYTES) return void chunks.push(chunk)
     cleanup()
-    resume(Effect.fail(tokenError("--token-stdin", "is larger than 64 KiB; it should hold only the token")))
+    resume(Effect.fail(tooLarge("--token-stdin")))
   }
   const onEnd = () => {
     cleanup()
