@@ -15,6 +15,7 @@ import { type ConnectionFlags, connectionOptions, uizaLayer } from "./connection
 import { CliExit, ExitCode } from "./exit.js"
 import { json } from "./flags.js"
 import { reportFailure } from "./report.js"
+import { jsonLine, oneLine } from "./terminalText.js"
 
 const logoutOptions = { ...connectionOptions, json }
 
@@ -24,9 +25,13 @@ export interface LogoutFlags extends ConnectionFlags {
 
 const reportSuccess = (result: User.LogoutResult, asJson: boolean): Effect.Effect<void> =>
   asJson
-    ? Console.log(JSON.stringify({ ok: true, result: Schema.encodeSync(User.LogoutResult)(result) }))
+    ? Console.log(jsonLine({ ok: true, result: Schema.encodeSync(User.LogoutResult)(result) }))
     : Console.log(
-      [result.message, ...(result.requestId === undefined ? [] : [`  request id: ${result.requestId}`])].join("\n")
+      // The server's text, on one line each, without control characters.
+      [
+        oneLine(result.message, 500),
+        ...(result.requestId === undefined ? [] : [`  request id: ${oneLine(result.requestId, 120)}`])
+      ].join("\n")
     )
 
 const runLogout = (flags: LogoutFlags) =>

@@ -12,6 +12,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { ConnectionFlags } from "./connection.js"
 import { CliExit, exitCodeOf } from "./exit.js"
+import { jsonLine, oneLine } from "./terminalText.js"
 import { tokenHint } from "./tokenInput.js"
 
 // Where the faulty setting came from, said next to a configuration error.
@@ -53,19 +54,20 @@ const encodeError = (error: UizaError.UizaError | UizaError.UizaConfigError): Re
   )
 })
 
-const oneLine = (text: string, max: number): string => {
-  const line = text.replace(/\s+/g, " ").trim()
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`
-}
+// Every field may hold text a server sent: each is shown on one line, its
+// control characters written out, so that none can move the cursor, write the
+// clipboard or forge a line of the report.
+const text = (value: string): string => oneLine(value, 500)
+const short = (value: string): string => oneLine(value, 120)
 
 const describeError = (error: UizaError.UizaError | UizaError.UizaConfigError): Array<string> => {
   switch (error._tag) {
     case "UizaConfigError":
     case "InvalidInputError":
-      return [`Error: ${error.message}`]
+      return [`Error: ${text(error.message)}`]
     case "ConnectionError":
       return [
-        `Error: ${error._tag} (${error.reason}): ${error.message}`,
+        `Error: ${error._tag} (${short(error.reason)}): ${text(error.message)}`,
         `  attempts: ${error.attempts}`,
         ...(error.possiblyDelivered
           ? ["  the request may have reached the server: the token may already be revoked"]
@@ -73,25 +75,25 @@ const describeError = (error: UizaError.UizaError | UizaError.UizaConfigError): 
       ]
     case "TimeoutError":
       return [
-        `Error: ${error._tag} (${error.phase}): ${error.message}`,
+        `Error: ${error._tag} (${error.phase}): ${text(error.message)}`,
         `  attempts: ${error.attempts}`
       ]
     case "ResponseDecodeError":
       return [
-        `Error: ${error._tag} (HTTP ${error.status}): ${error.message}`,
-        ...(error.requestId === undefined ? [] : [`  request id: ${error.requestId}`]),
+        `Error: ${error._tag} (HTTP ${error.status}): ${text(error.message)}`,
+        ...(error.requestId === undefined ? [] : [`  request id: ${short(error.requestId)}`]),
         ...(error.bodyExcerpt.length === 0 ? [] : [`  body: ${oneLine(error.bodyExcerpt, 200)}`]),
         `  attempts: ${error.attempts}`
       ]
     case "ResponseTooLargeError":
-      return [`Error: ${error._tag} (HTTP ${error.status}): ${error.message}`, `  attempts: ${error.attempts}`]
+      return [`Error: ${error._tag} (HTTP ${error.status}): ${text(error.message)}`, `  attempts: ${error.attempts}`]
     default:
       return [
         `Error: ${error._tag} (HTTP ${error.status}${
           error.code !== undefined && error.code !== error.status ? `, code ${error.code}` : ""
-        }): ${error.message}`,
-        ...(error.requestId === undefined ? [] : [`  request id: ${error.requestId}`]),
-        ...error.fieldErrors.map((fieldError) => `  field ${fieldError.field}: ${fieldError.message}`),
+        }): ${text(error.message)}`,
+        ...(error.requestId === undefined ? [] : [`  request id: ${short(error.requestId)}`]),
+        ...error.fieldErrors.map((fieldError) => `  field ${short(fieldError.field)}: ${text(fieldError.message)}`),
         ...(error.retryAfter === undefined ? [] : [`  retry after: ${Duration.format(error.retryAfter)}`]),
         ...(error.bodyExcerpt === undefined ? [] : [`  body: ${oneLine(error.bodyExcerpt, 200)}`]),
         `  attempts: ${error.attempts}`,
@@ -104,10 +106,12 @@ export const reportFailure = (
   flags: ConnectionFlags & { readonly json: boolean }
 ): Effect.Effect<never, CliExit> => {
   const printed = flags.json
-    ? Console.log(JSON.stringify({ ok: false, error: encodeError(error) }))
+    ? Console.log(jsonLine({ ok: false, error: encodeError(error) }))
     : Effect.suspend(() => {
       const hint = error._tag === "UizaConfigError" ? configHint(error, flags) : undefined
-      return Console.error([...describeError(error), ...(hint === undefined ? [] : [`  hint: ${hint}`])].join("\n"))
+      return Console.error(
+        [...describeError(error), ...(hint === undefined ? [] : [`  hint: ${text(hint)}`])].join("\n")
+      )
     })
   return Effect.zipRight(printed, Effect.fail(new CliExit({ exitCode: exitCodeOf(error) })))
 }
