@@ -12,6 +12,7 @@
  * @since 0.1.0
  */
 import * as Command from "@effect/cli/Command"
+import type * as CommandDescriptor from "@effect/cli/CommandDescriptor"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Span from "@effect/cli/HelpDoc/Span"
 import * as ValidationError from "@effect/cli/ValidationError"
@@ -25,12 +26,13 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
+import { coloursFor } from "./internal/colours.js"
 import * as exit from "./internal/exit.js"
 import { withCommandConsole, withLibraryConsole } from "./internal/libraryConsole.js"
 import * as logoutCommand from "./internal/logoutCommand.js"
 import * as serveCommand from "./internal/serveCommand.js"
 import { isTokenArgument, tokenArgumentMessage } from "./internal/tokenInput.js"
-import { describeUsageError } from "./internal/usageError.js"
+import { commandPath, describeUsageError } from "./internal/usageError.js"
 
 /**
  * The exit codes of `uiza`, one per class of outcome. They are part of the
@@ -260,7 +262,10 @@ export const run = (options: RunOptions): (
         Console.error(tokenArgumentMessage),
         Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
       )
-      : withLibraryConsole(cli(args))
+      : withLibraryConsole(cli(args), {
+        colours: coloursFor(process.stdout),
+        commandPath: commandPath(command.descriptor as CommandDescriptor.Command<unknown>, args.slice(2)).names
+      })
     return program.pipe(
       Effect.catchIf(
         ValidationError.isValidationError,
@@ -276,7 +281,9 @@ export const run = (options: RunOptions): (
           Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Unexpected }))
         )
       ),
-      Effect.provide(Logger.replace(Logger.defaultLogger, Logger.prettyLogger({ stderr: true })))
+      Effect.provide(
+        Logger.replace(Logger.defaultLogger, Logger.prettyLogger({ stderr: true, colors: coloursFor(process.stderr) }))
+      )
     )
   }
 }

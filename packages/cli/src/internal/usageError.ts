@@ -128,7 +128,7 @@ const nameOf = (descriptor: CommandDescriptor.Command<unknown>): string =>
   Array.from(CommandDescriptor.getNames(descriptor))[0] ?? ""
 
 /** The subcommands named on the command line, outermost first, with the innermost's descriptor. */
-const commandPath = (
+export const commandPath = (
   root: CommandDescriptor.Command<unknown>,
   args: ReadonlyArray<string>
 ): { readonly names: ReadonlyArray<string>; readonly descriptor: CommandDescriptor.Command<unknown> } => {
