@@ -69,7 +69,9 @@ const recordingServer = (reply) =>
     ({ server }) =>
       Effect.async((resume) => {
         server.closeAllConnections()
-        server.close(() => resume(Effect.void))
+        server.close(() =>
+          resume(Effect.void)
+        )
       })
   )
 
@@ -82,7 +84,9 @@ const envelope = (status, body, headers = {}) => (_request, response) => {
 // docs/platform-presets.md says: each call goes through its own client, and nothing of one reaches the other's server.
 const twoClients = Effect.scoped(
   Effect.gen(function*() {
-    const uizaServer = yield* recordingServer(envelope(200, { data: { message: "Logout success" }, code: 200, type: "SUCCESS" }))
+    const uizaServer = yield* recordingServer(
+      envelope(200, { data: { message: "Logout success" }, code: 200, type: "SUCCESS" })
+    )
     const backend = yield* recordingServer(envelope(200, { ok: true }))
     const AppHttpClient = Layer.effect(
       HttpClient.HttpClient,
@@ -92,7 +96,10 @@ const twoClients = Effect.scoped(
           HttpClient.mapRequest(HttpClientRequest.prependUrl(backend.url))
         ))
     ).pipe(Layer.provide(FetchHttpClient.layer))
-    const UizaLive = NodeUiza.layer({ workspaceApiDomain: uizaServer.url, authorization: "uap-0123456789abcdef0123456789abcdef-01234567" })
+    const UizaLive = NodeUiza.layer({
+      workspaceApiDomain: uizaServer.url,
+      authorization: "uap-0123456789abcdef0123456789abcdef-01234567"
+    })
     const appCall = Effect.flatMap(HttpClient.HttpClient, (client) => client.get("/orders"))
     yield* Effect.all([User.logout(), appCall]).pipe(Effect.provide(Layer.merge(UizaLive, AppHttpClient)))
     // The documented alternative: the app's client fed to the preset, which passes it through to the app.
@@ -102,7 +109,11 @@ const twoClients = Effect.scoped(
     if (toUiza.length !== 2 || toBackend.length !== 2) {
       throw new Error(`two-clients app: ${toUiza.length} requests reached Uiza, ${toBackend.length} the backend`)
     }
-    if (toUiza.some((request) => request.url !== "/api/public/v3/admin/user/logout" || "x-my-backend-key" in request.headers)) {
+    if (
+      toUiza.some((request) =>
+        request.url !== "/api/public/v3/admin/user/logout" || "x-my-backend-key" in request.headers
+      )
+    ) {
       throw new Error(`two-clients app: the app's client settings reached Uiza: ${JSON.stringify(toUiza)}`)
     }
     if (toBackend.some((request) => request.url !== "/orders" || "authorization" in request.headers)) {
@@ -115,32 +126,49 @@ await Effect.runPromise(twoClients)
 
 // Errors cross a JSON boundary (a worker, an RPC) with their schema: real errors of real calls.
 const throughJson = (error) =>
-  Schema.decodeUnknownSync(UizaError.UizaError)(JSON.parse(JSON.stringify(Schema.encodeSync(UizaError.UizaError)(error))))
+  Schema.decodeUnknownSync(UizaError.UizaError)(
+    JSON.parse(JSON.stringify(Schema.encodeSync(UizaError.UizaError)(error)))
+  )
 const roundTrips = Effect.scoped(
   Effect.gen(function*() {
-    const busy = yield* recordingServer(envelope(503, { code: 503, type: "ERROR", message: "busy" }, { "retry-after": "7" }))
+    const busy = yield* recordingServer(
+      envelope(503, { code: 503, type: "ERROR", message: "busy" }, { "retry-after": "7" })
+    )
     const silent = yield* recordingServer(() => {})
     const token = "uap-0123456789abcdef0123456789abcdef-01234567"
     const unavailable = yield* Effect.flip(
-      Effect.provide(User.logout({ maxRetries: 0 }), NodeUiza.layer({ workspaceApiDomain: busy.url, authorization: token }))
+      Effect.provide(
+        User.logout({ maxRetries: 0 }),
+        NodeUiza.layer({ workspaceApiDomain: busy.url, authorization: token })
+      )
     )
     const timedOut = yield* Effect.flip(
-      Effect.provide(User.logout({ timeout: "200 millis" }), NodeUiza.layer({ workspaceApiDomain: silent.url, authorization: token }))
+      Effect.provide(
+        User.logout({ timeout: "200 millis" }),
+        NodeUiza.layer({ workspaceApiDomain: silent.url, authorization: token })
+      )
     )
-    const config = yield* Effect.flip(Effect.provide(User.logout(), NodeUiza.layer({ workspaceApiDomain: "", authorization: token })))
+    const config = yield* Effect.flip(
+      Effect.provide(User.logout(), NodeUiza.layer({ workspaceApiDomain: "", authorization: token }))
+    )
     for (const error of [unavailable, timedOut, config]) {
       const decoded = throughJson(error)
       if (decoded._tag !== error._tag || decoded.message !== error.message || !(decoded instanceof error.constructor)) {
         throw new Error(`${error._tag} did not round-trip through JSON`)
       }
     }
-    if (unavailable._tag !== "ServiceUnavailableError" || String(throughJson(unavailable).retryAfter) !== String(unavailable.retryAfter)) {
+    if (
+      unavailable._tag !== "ServiceUnavailableError" ||
+      String(throughJson(unavailable).retryAfter) !== String(unavailable.retryAfter)
+    ) {
       throw new Error(`the 503's retryAfter did not round-trip: ${unavailable._tag}`)
     }
     if (timedOut._tag !== "TimeoutError" || config._tag !== "UizaConfigError") {
       throw new Error(`unexpected errors: ${timedOut._tag}, ${config._tag}`)
     }
-    console.log("consumer: ServiceUnavailableError (with retryAfter), TimeoutError and UizaConfigError round-trip through JSON")
+    console.log(
+      "consumer: ServiceUnavailableError (with retryAfter), TimeoutError and UizaConfigError round-trip through JSON"
+    )
   })
 )
 await Effect.runPromise(roundTrips)
