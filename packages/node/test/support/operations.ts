@@ -13,8 +13,14 @@ import { type ClientOptions, TOKEN } from "./uiza.js"
 
 export const USER_ID = "5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57"
 
-/** A password of the documented length, sent by the operations that take one. */
-export const PASSWORD = "correct-horse-battery"
+/** The passwords an operation sends: `password` (the old one for changePassword), and the new one. */
+export interface Passwords {
+  readonly password: string
+  readonly newPassword: string
+}
+
+/** Passwords of the documented length. */
+export const PASSWORDS: Passwords = { password: "correct-horse-battery", newPassword: "staple-of-the-horse" }
 
 /** A user as the API sends it. */
 export const userWire = (fields: Record<string, unknown> = {}) => ({
@@ -47,12 +53,12 @@ export interface Operation {
   readonly name: string
   /** Whether a failure that may have reached the server is sent again. */
   readonly idempotent: boolean
-  /** Whether the operation sends a password. */
-  readonly sendsPassword: boolean
+  /** Which of the passwords the operation sends. */
+  readonly sends: ReadonlyArray<keyof Passwords>
   /** A reply that makes one attempt succeed. */
   readonly success: FaultServer.ReplyStep
-  /** The call, with `password` wherever the operation takes one. */
-  readonly call: (url: string, password: string) => Effect.Effect<
+  /** The call, with the passwords wherever the operation takes them. */
+  readonly call: (url: string, passwords: Passwords, options: UizaConfig.CallOptions) => Effect.Effect<
     unknown,
     UizaError.UizaError,
     HttpClient.HttpClient | UizaConfig.UizaConfig
@@ -63,81 +69,90 @@ export const operations: ReadonlyArray<Operation> = [
   {
     name: "User.create",
     idempotent: false,
-    sendsPassword: true,
+    sends: ["password"],
     success: FaultServer.json(200, successEnvelope(userWire())),
-    call: (_, password) => User.create({ username: "ada", email: "ada@example.com", password, status: "active" })
+    call: (_, { password }, options) =>
+      User.create({ username: "ada", email: "ada@example.com", password, status: "active" }, options)
   },
   {
     name: "User.retrieve",
     idempotent: true,
-    sendsPassword: false,
+    sends: [],
     success: FaultServer.json(200, successEnvelope(userWire())),
-    call: () => User.retrieve(USER_ID)
+    call: (_, __, options) => User.retrieve(USER_ID, options)
   },
   {
     name: "User.list",
     idempotent: true,
-    sendsPassword: false,
+    sends: [],
     success: FaultServer.json(
       200,
       successEnvelope([userWire()], { metadata: { total: 1, result: 1, page: 1, limit: 20 } })
     ),
-    call: () => User.list({ page: 1, limit: 20 })
+    call: (_, __, options) => User.list({ page: 1, limit: 20 }, options)
   },
   {
     name: "User.update",
     idempotent: true,
-    sendsPassword: true,
+    sends: ["password"],
     success: FaultServer.json(200, successEnvelope(userWire({ fullName: "Ada King" }))),
-    call: (_, password) => User.update({ id: USER_ID, fullName: "Ada King", password })
+    call: (_, { password }, options) => User.update({ id: USER_ID, fullName: "Ada King", password }, options)
   },
   {
     name: "User.delete",
     idempotent: true,
-    sendsPassword: false,
+    sends: [],
     success: FaultServer.json(200, successEnvelope({ result: true })),
-    call: () => User.delete(USER_ID)
+    call: (_, __, options) => User.delete(USER_ID, options)
   },
   {
     name: "User.changePassword",
     idempotent: false,
-    sendsPassword: true,
+    sends: ["password", "newPassword"],
     success: FaultServer.json(200, successEnvelope({ result: "ok" })),
-    call: (_, password) => User.changePassword({ id: USER_ID, oldPassword: password, newPassword: `${password}-new` })
+    call: (_, { newPassword, password }, options) =>
+      User.changePassword({ id: USER_ID, oldPassword: password, newPassword }, options)
   },
   {
     name: "User.logout",
     idempotent: true,
-    sendsPassword: false,
+    sends: [],
     success: FaultServer.logoutSuccess(),
-    call: () => User.logout()
+    call: (_, __, options) => User.logout(options)
   },
   {
     name: "Auth.createToken",
     idempotent: false,
-    sendsPassword: true,
+    sends: ["password"],
     success: FaultServer.json(200, successEnvelope({ token: TOKEN, appId: "a204e9cdeca44948a33e0d012ef74e90" })),
-    call: (url, password) =>
-      Auth.createToken({ workspaceApiDomain: url, username: "ada@example.com", password, domain: "acme.uiza.co" })
+    call: (url, { password }, options) =>
+      Auth.createToken(
+        { workspaceApiDomain: url, username: "ada@example.com", password, domain: "acme.uiza.co" },
+        options
+      )
   },
   {
     name: "Auth.checkToken",
     idempotent: true,
-    sendsPassword: false,
+    sends: [],
     success: FaultServer.json(200, successEnvelope({ expired: "11/06/2030 04:29:22" })),
-    call: () => Auth.checkToken()
+    call: (_, __, options) => Auth.checkToken(options)
   }
 ]
 
-/** Runs `operation` once through a fresh `NodeUiza.layer` against `url`; the outcome as an `Either`. */
+/**
+ * Runs `operation` once through a fresh `NodeUiza.layer` against `url`; the
+ * outcome as an `Either`. The policy applies to the client and to the call
+ * (`Auth.createToken` reads no client settings).
+ */
 export const run = (
   operation: Operation,
   url: string,
-  client: ClientOptions = {},
-  password = PASSWORD
+  policy: Pick<ClientOptions, "maxRetries" | "timeout"> = {},
+  passwords = PASSWORDS
 ): Effect.Effect<Either.Either<unknown, UizaError.UizaError>> =>
-  operation.call(url, password).pipe(
+  operation.call(url, passwords, policy).pipe(
     Effect.either,
-    Effect.provide(NodeUiza.layer({ ...client, authorization: TOKEN, workspaceApiDomain: url })),
+    Effect.provide(NodeUiza.layer({ ...policy, authorization: TOKEN, workspaceApiDomain: url })),
     Effect.orDie
   )
