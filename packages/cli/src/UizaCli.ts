@@ -26,9 +26,13 @@ import * as Exit from "effect/Exit"
 import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import * as exit from "./internal/exit.js"
+import * as loginCommand from "./internal/loginCommand.js"
 import * as logoutCommand from "./internal/logoutCommand.js"
+import { isPasswordArgument, passwordArgumentMessage } from "./internal/secretInput.js"
 import * as serveCommand from "./internal/serveCommand.js"
+import * as tokenCommand from "./internal/tokenCommand.js"
 import { isTokenArgument, tokenArgumentMessage } from "./internal/tokenInput.js"
+import * as usersCommand from "./internal/usersCommand.js"
 
 /**
  * The exit codes of `uiza`, one per class of outcome. They are part of the
@@ -178,7 +182,15 @@ export const command: Command.Command<
   "uiza",
   FileSystem.FileSystem | Path.Path | Terminal.Terminal,
   CliExit,
-  { readonly subcommand: Option.Option<logoutCommand.LogoutFlags | serveCommand.ServeFlags> }
+  {
+    readonly subcommand: Option.Option<
+      | loginCommand.LoginFlags
+      | logoutCommand.LogoutFlags
+      | serveCommand.ServeFlags
+      | { readonly subcommand: Option.Option<usersCommand.UsersSubcommandFlags> }
+      | { readonly subcommand: Option.Option<tokenCommand.CheckFlags> }
+    >
+  }
 > = Command.make("uiza", {}, () =>
   // A command is required: `uiza` alone is a usage error, not a success.
   Effect.zipRight(
@@ -186,7 +198,7 @@ export const command: Command.Command<
     Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
   )).pipe(
     Command.withDescription("The Uiza v3 API from the command line."),
-    Command.withSubcommands([logout, serve])
+    Command.withSubcommands([loginCommand.login, logout, usersCommand.users, tokenCommand.token, serve])
   )
 
 const exitCodesHelp = HelpDoc.sequence(
@@ -252,9 +264,10 @@ export const run = (options: RunOptions): (
   })
   return (args) => {
     const tokenArgument = args.slice(2).some(isTokenArgument)
-    const program = tokenArgument
+    const passwordArgument = args.slice(2).some(isPasswordArgument)
+    const program = tokenArgument || passwordArgument
       ? Effect.zipRight(
-        Console.error(tokenArgumentMessage),
+        Console.error(passwordArgument ? passwordArgumentMessage : tokenArgumentMessage),
         Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
       )
       : cli(args)
