@@ -178,6 +178,14 @@ const prompted = (prompt: SecretPrompt): Effect.Effect<
     )
   })
 
+/** Reads a secret from a file (its trailing line breaks dropped); `flag` names the file in errors. */
+export const readSecretFile = (
+  setting: string,
+  path: string,
+  flag: string
+): Effect.Effect<Redacted.Redacted<string>, UizaError.UizaConfigError> =>
+  Effect.map(readFileBounded(setting, path, flag), (text) => Redacted.make(stripLineBreaks(text)))
+
 /** Reads one secret from its source. */
 export const readSecret = (source: SecretSource, prompt: SecretPrompt): Effect.Effect<
   Redacted.Redacted<string>,
@@ -188,10 +196,7 @@ export const readSecret = (source: SecretSource, prompt: SecretPrompt): Effect.E
     case "Prompt":
       return prompted(prompt)
     case "File":
-      return Effect.map(
-        readFileBounded(prompt.setting, source.path, prompt.fileFlag),
-        (text) => Redacted.make(stripLineBreaks(text))
-      )
+      return readSecretFile(prompt.setting, source.path, prompt.fileFlag)
     case "Stdin":
       // In a terminal, standard input is the keyboard: ask without echo instead of waiting for an end of file.
       return process.stdin.isTTY
