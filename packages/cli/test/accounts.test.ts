@@ -362,7 +362,8 @@ describe("uiza serve and its seeded admin", () => {
     "prints the admin and its password, which logs in; a chosen password is not printed",
     () =>
       Effect.gen(function*() {
-        const serve = yield* startCli(["serve", "--json", "--admin-username", "root"])
+        // The servers outlive several spawns: a loaded machine must not trip the default 60 s limit.
+        const serve = yield* startCli(["serve", "--json", "--admin-username", "root"], { timeoutMs: SPAWN_TIMEOUT })
         yield* serve.waitForStdout("\n")
         const info = JSON.parse(serve.stdout().trim()) as {
           workspaceApiDomain: string
@@ -380,7 +381,9 @@ describe("uiza serve and its seeded admin", () => {
         const dir = yield* tempDir
         const chosen = canaryPassword()
         writeFileSync(join(dir, "admin"), `${chosen}\n`, { mode: 0o600 })
-        const banner = yield* startCli(["serve", "--admin-password-file", join(dir, "admin")])
+        const banner = yield* startCli(["serve", "--admin-password-file", join(dir, "admin")], {
+          timeoutMs: SPAWN_TIMEOUT
+        })
         yield* banner.waitForStdout("Stop it with Ctrl-C.")
         expect(banner.stdout()).toContain(
           "Seeded admin: admin (admin@example.com), password: the one in --admin-password-file"
