@@ -103,8 +103,16 @@ interface TooLarge {
   readonly status: number
 }
 
-const tooLargeError = (origin: string, status: number, limit: number, attempts: number) => {
-  const error = new UizaError.ResponseTooLargeError({
+// V8 formats an error's stack when it is first read, and keeps the frames it was made in (and
+// what they hold: a reply's body, its response) until then. Formatted at once, an error holds a
+// string of frames, and nothing of the reply it was made from.
+const withStackFormatted = <E extends Error>(error: E): E => {
+  void error.stack
+  return error
+}
+
+const tooLargeError = (origin: string, status: number, limit: number, attempts: number) =>
+  new UizaError.ResponseTooLargeError({
     message:
       `The reply from ${origin} (HTTP ${status}) is larger than ${limit} bytes (maxResponseBytes); it was not read further and the connection was closed.`,
     status,
@@ -113,11 +121,6 @@ const tooLargeError = (origin: string, status: number, limit: number, attempts: 
     retryable: false,
     attempts
   })
-  // V8 formats a stack when it is first read, keeping the frames (and what they hold) until
-  // then: formatted now, the error holds a string, never the body that was being read.
-  void error.stack
-  return error
-}
 
 // `Content-Length` as a number of bytes, when it is one.
 const declaredLength = (header: string | undefined): number =>
@@ -233,16 +236,19 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
         call.inFlight = false
-        return Effect.fail(failureOf(error, call as Call<unknown>, attemptNumber))
+        return Effect.fail(withStackFormatted(failureOf(error, call as Call<unknown>, attemptNumber)))
       },
       onSuccess: ({ body, response }) => {
         call.inFlight = false
-        return readReply(call.reader, {
-          status: response.status,
-          body,
-          retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
-          attempts: attemptNumber
-        })
+        return Either.mapLeft(
+          readReply(call.reader, {
+            status: response.status,
+            body,
+            retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
+            attempts: attemptNumber
+          }),
+          withStackFormatted
+        )
       }
     })
     if (!call.logsAttempts) return settled
@@ -289,15 +295,17 @@ const withDeadline = <A>(call: Call<A>, self: Effect.Effect<A, UizaError.UizaErr
     onNone: () => self,
     onSome: (deadline) =>
       withTimeLimit(self, call.clock, deadline, () =>
-        new UizaError.TimeoutError({
-          message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${
-            call.inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
-          }.`,
-          phase: "deadline",
-          timeout: deadline,
-          possiblyDelivered: call.inFlight,
-          attempts: call.attempts
-        }))
+        withStackFormatted(
+          new UizaError.TimeoutError({
+            message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${
+              call.inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
+            }.`,
+            phase: "deadline",
+            timeout: deadline,
+            possiblyDelivered: call.inFlight,
+            attempts: call.attempts
+          })
+        ))
   })
 
 const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A, UizaError.UizaError>) => {
