@@ -12,6 +12,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { UizaConfig, type UizaError } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as InformationalResponses from "./internal/informationalResponses.js"
 import * as UndiciHttpClient from "./internal/undiciHttpClient.js"
 
 /**
@@ -84,7 +85,12 @@ export const makeHttpClientLayer = (options: PoolOptions = {}): Layer.Layer<Http
     HttpClient.HttpClient,
     Effect.map(
       Effect.acquireRelease(
-        Effect.sync(() => new Agent({ connections: options.connections ?? defaultConnections })),
+        Effect.sync(() =>
+          new Agent({
+            connections: options.connections ?? defaultConnections,
+            connect: InformationalResponses.connector()
+          })
+        ),
         (agent) => Effect.promise(() => agent.destroy())
       ),
       UndiciHttpClient.make
