@@ -480,7 +480,8 @@ export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("Uiza
   message: Schema.String,
   /**
    * The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries`,
-   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object.
+   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object;
+   * `keepAliveTimeout` for the pool of `NodeUiza.makeHttpClientLayer`.
    */
   setting: Schema.String,
   /** Always `false`: the same configuration fails the same way. */
