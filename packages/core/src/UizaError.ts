@@ -329,7 +329,10 @@ export class ConnectionError extends Schema.TaggedError<ConnectionError>()("Conn
  * `phase` says where: `"response"` (connecting, sending, waiting for the
  * headers), `"body"` (headers arrived, the body stalled) or `"deadline"` (the
  * overall deadline over all attempts). Timeouts are never retried, because the
- * request may have reached the server (`possiblyDelivered`).
+ * request may have reached the server (`possiblyDelivered`). `possiblyDelivered`
+ * is `false` when the HTTP client reported that the request was still waiting
+ * for a free connection (`RequestDelivery`): nothing was sent, and the caller
+ * may send it again, whatever the operation.
  *
  * @example
  * ```ts
@@ -477,7 +480,8 @@ export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("Uiza
   message: Schema.String,
   /**
    * The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries`,
-   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object.
+   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object;
+   * `keepAliveTimeout` for the pool of `NodeUiza.makeHttpClientLayer`.
    */
   setting: Schema.String,
   /** Always `false`: the same configuration fails the same way. */

@@ -17,6 +17,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
+import { Report as ReportDelivery } from "../RequestDelivery.js"
 import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
@@ -92,10 +93,14 @@ interface RawReply {
   readonly body: Option.Option<string>
 }
 
-const timeoutMessage = (origin: string, policy: CallPolicy, phase: "response" | "body") =>
+const timeoutMessage = (origin: string, policy: CallPolicy, phase: "response" | "body", sent: boolean) =>
   `No complete reply from ${origin} within ${Duration.format(policy.timeout)} (${
-    phase === "response" ? "waiting for the response" : "reading the body"
-  }); the request may have been delivered, so it was not retried.`
+    !sent ? "waiting for a free connection" : phase === "response" ? "waiting for the response" : "reading the body"
+  }); ${sent ? "the request may have been delivered, so it was not retried" : "the request was not sent"}.`
+
+// Whether the attempt's request may have left the machine: yes, unless the client
+// reported that it took the request and never wrote it (`RequestDelivery`).
+const maySend = (call: { readonly written: boolean | undefined }): boolean => call.written !== false
 
 /** A body over the limit: only its status is kept, never a byte of it. */
 interface TooLarge {
@@ -151,8 +156,21 @@ const failureOf = (
       return error
     case "TooLarge":
       return tooLargeError(origin, error.status, call.policy.maxResponseBytes, attempts)
-    case "RequestError":
-      return new UizaError.ConnectionError({ ...classifyRequestError(error, origin), attempts })
+    case "RequestError": {
+      const failure = classifyRequestError(error, origin)
+      // A failure the client says came before the request was written sent nothing: worth another attempt.
+      return new UizaError.ConnectionError(
+        failure.possiblyDelivered && !maySend(call)
+          ? {
+            ...failure,
+            possiblyDelivered: false,
+            retryable: true,
+            message: `The connection to ${origin} failed before the request was written (${failure.reason}).`,
+            attempts
+          }
+          : { ...failure, attempts }
+      )
+    }
     case "ResponseError":
       // A client that honours `MaxResponseBytes` stopped reading at the limit.
       if (isBodyTooLarge(error.cause)) {
@@ -187,6 +205,8 @@ interface Call<A> {
   requestId: string | undefined
   /** Whether a request is on the wire: only then can a deadline cut off a call that took effect. */
   inFlight: boolean
+  /** What the client reported of the attempt's request: taken (`false`), being written (`true`), or nothing. */
+  written: boolean | undefined
 }
 
 type Phase = "response" | "body"
@@ -224,12 +244,13 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
     const attemptNumber = ++call.attempts
     const phase = { current: "response" as Phase }
     call.inFlight = true
+    call.written = undefined
     const timed = withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, () =>
       new UizaError.TimeoutError({
-        message: timeoutMessage(call.origin, call.policy, phase.current),
+        message: timeoutMessage(call.origin, call.policy, phase.current, maySend(call)),
         phase: phase.current,
         timeout: call.policy.timeout,
-        possiblyDelivered: true,
+        possiblyDelivered: maySend(call),
         attempts: attemptNumber
       }))
     const settled = Effect.matchEffect(timed, {
@@ -298,11 +319,15 @@ const withDeadline = <A>(call: Call<A>, self: Effect.Effect<A, UizaError.UizaErr
         withStackFormatted(
           new UizaError.TimeoutError({
             message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${
-              call.inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
+              !call.inFlight
+                ? " (while waiting to retry)"
+                : maySend(call)
+                ? "; the request may have been delivered"
+                : " (waiting for a free connection)"
             }.`,
             phase: "deadline",
             timeout: deadline,
-            possiblyDelivered: call.inFlight,
+            possiblyDelivered: call.inFlight && maySend(call),
             attempts: call.attempts
           })
         ))
@@ -430,7 +455,8 @@ const run = <I, A>(
           startedAt: clock.unsafeCurrentTimeMillis(),
           attempts: 0,
           requestId: undefined,
-          inFlight: false
+          inFlight: false,
+          written: undefined
         }
         span.attribute("url.full", request.url)
 
@@ -443,8 +469,12 @@ const run = <I, A>(
         // The call's own services: the fetch options, and its span as the parent of what runs inside.
         const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(
           Context.add(Tracer.ParentSpan, span),
-          // and the body limit, which the SDK's own clients read to stop reading at it.
-          Context.add(MaxResponseBytes, call.policy.maxResponseBytes)
+          // and the body limit, which the SDK's own clients read to stop reading at it,
+          Context.add(MaxResponseBytes, call.policy.maxResponseBytes),
+          // and where the client reports whether the attempt's request was written.
+          Context.add(ReportDelivery, (written: boolean) => {
+            call.written = written
+          })
         )
         return withDeadline(call, withRetries(call)).pipe(
           Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),
