@@ -386,7 +386,7 @@ const deleteEndpoint: Endpoint<{ readonly id: string }, Acknowledgement<true>> =
   method: "DELETE",
   path: "/admin/user",
   input: IdWire,
-  success: /* @__PURE__ */ acknowledgement(Schema.Literal(true)),
+  success: /* @__PURE__ */ acknowledgement(/* @__PURE__ */ Schema.Literal(true)),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#delete-an-user"
 }
@@ -404,7 +404,7 @@ const changePasswordEndpoint: Endpoint<ChangePasswordInput, Acknowledgement<"ok"
     })
   ),
   secretFields: ["oldPassword", "newPassword"],
-  success: /* @__PURE__ */ acknowledgement(Schema.Literal("ok")),
+  success: /* @__PURE__ */ acknowledgement(/* @__PURE__ */ Schema.Literal("ok")),
   // A password changed once cannot be changed again from the same old one.
   idempotent: false,
   descriptionLink: "https://docs.uiza.io/#update-password"
