@@ -49,6 +49,16 @@ export const DurationMillis: Schema.transform<
       )
   })
 
+// An optional field that is absent or set, never `undefined`: the property signature
+// `Schema.optionalWith(self, { exact: true })` builds, made directly. `optionalWith` handles
+// every combination of its options in one function, which a bundler cannot split: that
+// function and the `Option` schemas it refers to would come along with every error class.
+const exactOptional = <S extends Schema.Schema.All>(self: S): Schema.optionalWith<S, { exact: true }> =>
+  Object.assign(
+    Schema.makePropertySignature(new Schema.PropertySignatureDeclaration(self.ast, true, true, {}, undefined)),
+    { from: self }
+  ) as unknown as Schema.optionalWith<S, { exact: true }>
+
 // `retryable` and `possiblyDelivered` are on every error; where a class always has the same
 // value, it is the constructor's default.
 const fact = (value: boolean) =>
@@ -112,17 +122,17 @@ export const StatusErrorFields = {
   // Optional fields are absent, never `undefined`, as in JSON: an error decoded from its JSON
   // is equal to the one encoded.
   status: Schema.Int,
-  code: Schema.optionalWith(Schema.Int, { exact: true }),
+  code: exactOptional(Schema.Int),
   message: Schema.String,
-  type: Schema.optionalWith(Schema.String, { exact: true }),
-  requestId: Schema.optionalWith(Schema.String, { exact: true }),
+  type: exactOptional(Schema.String),
+  requestId: exactOptional(Schema.String),
   retryable: Schema.Boolean,
   possiblyDelivered: fact(true),
-  retryAfter: Schema.optionalWith(DurationMillis, { exact: true }),
+  retryAfter: exactOptional(DurationMillis),
   fieldErrors: Schema.Array(FieldError),
   descriptionLink: Schema.String,
   attempts: Schema.Int,
-  bodyExcerpt: Schema.optionalWith(Schema.String, { exact: true })
+  bodyExcerpt: exactOptional(Schema.String)
 }
 
 // The eight status errors share one struct of these fields instead of building one each:
@@ -412,7 +422,7 @@ export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("
 export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
   message: Schema.String,
   status: Schema.Int,
-  requestId: Schema.optionalWith(Schema.String, { exact: true }),
+  requestId: exactOptional(Schema.String),
   bodyExcerpt: Schema.String,
   /** Always `false`: a reply arrived, and the call may have taken effect. */
   retryable: fact(false),
