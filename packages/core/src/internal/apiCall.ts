@@ -14,7 +14,6 @@ import * as FiberRef from "effect/FiberRef"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
 import { Report as ReportDelivery } from "../RequestDelivery.js"
@@ -22,16 +21,7 @@ import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyL
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
-import {
-  basePath,
-  encodeInput,
-  type Endpoint,
-  problemOf,
-  replySecretsOf,
-  secretsOf,
-  type WireParams
-} from "./endpoint.js"
-import type { Envelope } from "./envelope.js"
+import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { scrubberOf } from "./scrub.js"
 import { withTimeLimit } from "./timeLimit.js"
@@ -62,30 +52,21 @@ const parseRetryAfter = (value: string | undefined, now: number): Option.Option<
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
-const buildRequest = (
+// The request without its input: the documented headers, and the token unwrapped for the
+// header the API reads it from (elsewhere only to validate it and to scrub it out of replies).
+const baseRequest = (
   endpoint: Endpoint<any, any>,
-  params: WireParams | undefined,
   baseUrl: string,
   token: Option.Option<Redacted.Redacted<string>>
 ) => {
-  const url = `${baseUrl}${basePath}${endpoint.path}`
   const headers: Record<string, string> = { accept: "application/json" }
-  // The token is unwrapped here for the header the API reads it from; elsewhere only to
-  // validate it and to scrub it out of replies.
   if (Option.isSome(token)) headers.authorization = Redacted.value(token.value)
-  const request = HttpClientRequest.setHeaders(HttpClientRequest.make(endpoint.method)(url), headers)
-  if (params === undefined) {
-    // No parameters, no body: the documented request carries only the headers.
-    return HttpClientRequest.setHeader(request, "content-type", "application/json")
-  }
-  if (endpoint.method === "GET") {
-    return HttpClientRequest.setHeader(
-      HttpClientRequest.setUrlParams(request, params as Record<string, string>),
-      "content-type",
-      "application/json"
-    )
-  }
-  return HttpClientRequest.bodyText(request, JSON.stringify(params), "application/json")
+  // On every request, as the docs' curl sends it; without input there is no body.
+  headers["content-type"] = "application/json"
+  return HttpClientRequest.setHeaders(
+    HttpClientRequest.make(endpoint.method)(`${baseUrl}${basePath}${endpoint.path}`),
+    headers
+  )
 }
 
 interface RawReply {
@@ -348,25 +329,6 @@ const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A,
   }
 }
 
-// Each endpoint's success schema compiles its decoder once, at its first reply.
-const successDecoders = new WeakMap<Endpoint<any, any>, (envelope: Envelope) => Either.Either<any, string>>()
-
-const successDecoderOf = <A>(endpoint: Endpoint<any, A>): (envelope: Envelope) => Either.Either<A, string> => {
-  let decoder = successDecoders.get(endpoint)
-  if (decoder === undefined) {
-    const decode = Schema.decodeUnknownEither(endpoint.success)
-    decoder = (envelope) =>
-      Either.mapLeft(decode(envelope), (error) => {
-        const { path, problem } = problemOf(error.issue)
-        return `does not hold the result of ${endpoint.name}: ${
-          path.length === 0 ? "the reply" : path.join(".")
-        } ${problem}`
-      })
-    successDecoders.set(endpoint, decoder)
-  }
-  return decoder
-}
-
 /**
  * Where a call goes and what it carries: the configured workspace, or, for
  * an endpoint called before there is a token, a target of its own.
@@ -413,24 +375,16 @@ const run = <I, A>(
           )
         }
         span.attribute("http.request.method", endpoint.method)
-        const params = encodeInput(endpoint, input)
-        if (Either.isLeft(params)) {
+        const withoutInput = baseRequest(endpoint, target.baseUrl, target.authorization)
+        const written = endpoint.input === undefined
+          ? Either.right(withoutInput)
+          : endpoint.input(input, withoutInput, endpoint.name)
+        if (Either.isLeft(written)) {
           span.attribute("uiza.error", "InvalidInputError")
-          const { field, problem } = params.left
-          return Effect.fail(
-            new UizaError.InvalidInputError({
-              message: `Invalid input of ${endpoint.name}: ${
-                field === "" ? "the input" : field
-              } ${problem}; nothing was sent.`,
-              operation: endpoint.name,
-              field,
-              attempts: 0
-            })
-          )
+          return Effect.fail(written.left)
         }
+        const request = written.right
         const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-        const request = buildRequest(endpoint, params.right, target.baseUrl, target.authorization)
-        const decodeSuccess = successDecoderOf(endpoint)
         const secrets = [...secretsOf(endpoint, input)]
         if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
         const call: Call<A> = {
@@ -446,10 +400,13 @@ const run = <I, A>(
             descriptionLink: endpoint.descriptionLink,
             decodeSuccess: (envelope) => {
               call.requestId = envelope.requestId
-              return decodeSuccess(envelope)
+              return Either.mapLeft(
+                endpoint.success(envelope),
+                (problem) => `does not hold the result of ${endpoint.name}: ${problem}`
+              )
             },
             scrub: scrubberOfAll(secrets),
-            secretsIn: endpoint.replySecretFields === undefined ? undefined : replySecretsOf(endpoint.replySecretFields)
+            secretsIn: endpoint.replySecrets
           },
           logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
           startedAt: clock.unsafeCurrentTimeMillis(),
