@@ -4,9 +4,12 @@
  *
  *   node --conditions=source --import tsx scripts/bench/server.ts [--mode=minimal|emulation] [--port=0]
  *
- * - `minimal` (default): a bare `node:http` server that answers
+ * - `minimal` (default): a bare `node:http` server that answers, when an
+ *   `Authorization` header is present (401 otherwise),
  *   `POST /api/public/v3/admin/user/logout` with the documented success
- *   envelope when an `Authorization` header is present, 401 otherwise.
+ *   envelope, `GET /api/public/v3/admin/user?id=` with one user, and
+ *   `GET /api/public/v3/admin/user?page=&limit=` with a page of `limit`
+ *   users (at most 100) of a total of 1,000.
  * - `emulation`: the project's own `UizaServer` emulation (Effect HTTP
  *   server), with every token that logs out accepted again at once, so one
  *   token serves the whole run.
@@ -37,15 +40,44 @@ const stopOn = (stop: () => void) => {
 }
 
 if (mode === "minimal") {
+  // A user as the API sends it (the recorded retrieve reply's fields).
+  const userWire = (index: number) => ({
+    id: `5e0c6a3e-8d2f-4b7a-9c41-${index.toString(16).padStart(12, "0")}`,
+    isAdmin: index === 0 ? 1 : 0,
+    username: `user_test_${index}`,
+    email: `user_test_${index}@uiza.io`,
+    avatar: "https://exemple.com/avatar.jpeg",
+    fullName: `User Test ${index}`,
+    updatedAt: "2019-03-01T07:52:01.000Z",
+    createdAt: "2019-03-01T07:52:01.000Z",
+    status: 1
+  })
+  const total = 1_000
+  const pageBody = (page: number, limit: number) => {
+    const data = Array.from({ length: limit }, (_, i) => userWire((page - 1) * limit + i))
+    return JSON.stringify(UizaServer.successEnvelope({ data, metadata: { total, result: limit, page, limit } }))
+  }
+  const pages = new Map<string, string>()
+  const answer = (method: string | undefined, target: string): string | undefined => {
+    const url = new URL(target, "http://127.0.0.1")
+    if (method === "POST" && url.pathname === logoutPath) return JSON.stringify(UizaServer.logoutSuccessEnvelope())
+    if (method !== "GET" || url.pathname !== UizaServer.paths.user) return undefined
+    const id = url.searchParams.get("id")
+    if (id !== null) return JSON.stringify(UizaServer.successEnvelope({ data: { ...userWire(1), id } }))
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? "1") || 1)
+    const limit = Math.min(100, Math.max(1, Number(url.searchParams.get("limit") ?? "20") || 20))
+    const key = `${page}/${limit}`
+    const body = pages.get(key) ?? pageBody(page, limit)
+    pages.set(key, body)
+    return body
+  }
   const server = createServer((req, res) => {
     const chunks: Array<Buffer> = []
     req.on("data", (chunk: Buffer) => chunks.push(chunk))
     req.on("end", () => {
-      const ok = req.method === "POST" && req.url === logoutPath && typeof req.headers.authorization === "string"
-      const status = ok ? 200 : 401
-      const body = JSON.stringify(
-        ok ? UizaServer.logoutSuccessEnvelope() : UizaServer.errorEnvelope(401, "Unauthorized")
-      )
+      const found = typeof req.headers.authorization === "string" ? answer(req.method, req.url ?? "") : undefined
+      const status = found === undefined ? 401 : 200
+      const body = found ?? JSON.stringify(UizaServer.errorEnvelope(401, "Unauthorized"))
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
       res.end(body)
     })

@@ -1,7 +1,10 @@
 /**
  * The clients the benchmarks compare. Each variant is built once (a pool, a
- * runtime) and then called many times; `call` performs one logout and
- * resolves when the reply has been read and checked.
+ * runtime) and then called many times; `call` performs one request (a
+ * logout, a user retrieve or a page of the user list) and resolves when the
+ * reply has been read and checked. The hand-written baselines send what the
+ * docs' curl sends: the `Authorization` and `Content-Type` headers, and no
+ * body.
  *
  * The SDK is imported from the built workspace packages next to this script
  * (`tsc -b tsconfig.build.json` first), so a copy of the repository
@@ -23,20 +26,41 @@ export interface Client {
   readonly close: () => Promise<void>
 }
 
+/** The request a variant makes. */
+export type Request = "logout" | "User.retrieve" | "User.list"
+
 export interface Variant {
   readonly name: string
   readonly description: string
+  /** `logout` when absent. */
+  readonly request?: Request
   readonly make: (origin: string, token: string) => Promise<Client>
 }
 
-const logoutPath = "/api/public/v3/admin/user/logout"
+/** The request of a variant. */
+export const requestOf = (variant: Variant): Request => variant.request ?? "logout"
 
-// The checks a careful hand-written client makes: status, JSON, envelope, message.
-const checkReply = (status: number, text: string): string => {
+/** The hand-written `fetch` variant of the same request, the baseline of its ratios. */
+export const baselineOf = (variant: Variant): string =>
+  requestOf(variant) === "logout" ? "raw fetch" : `raw fetch: ${requestOf(variant)}`
+
+const logoutPath = "/api/public/v3/admin/user/logout"
+const userPath = "/api/public/v3/admin/user"
+const userId = "5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57"
+const listQuery = { page: 1, limit: 20 } as const
+
+// The envelope checks a careful hand-written client makes: status, JSON, not an error envelope.
+const checkEnvelope = (status: number, text: string): Record<string, unknown> => {
   if (status < 200 || status > 299) throw new Error(`HTTP ${status}`)
   const json = JSON.parse(text) as Record<string, unknown>
   if (typeof json !== "object" || json === null) throw new Error("not an envelope")
   if (json.type === "ERROR" || (typeof json.code === "number" && json.code >= 400)) throw new Error("error envelope")
+  return json
+}
+
+// The checks a careful hand-written logout makes: the envelope's, then the message.
+const checkReply = (status: number, text: string): string => {
+  const json = checkEnvelope(status, text)
   const data = json.data as Record<string, unknown> | null | undefined
   const message = typeof data === "object" && data !== null && typeof data.message === "string"
     ? data.message
@@ -45,21 +69,65 @@ const checkReply = (status: number, text: string): string => {
   return message
 }
 
+const date = (value: unknown): Date => {
+  const parsed = typeof value === "string" ? new Date(value) : new Date(Number.NaN)
+  if (Number.isNaN(parsed.getTime())) throw new Error("not a date")
+  return parsed
+}
+
+const string = (value: unknown): string => {
+  if (typeof value !== "string") throw new Error("not a string")
+  return value
+}
+
+// A user from the wire, checked and converted as the SDK's model has it.
+const toUser = (wire: unknown) => {
+  if (typeof wire !== "object" || wire === null) throw new Error("not a user")
+  const user = wire as Record<string, unknown>
+  if (user.status !== 0 && user.status !== 1) throw new Error("bad status")
+  if (user.isAdmin !== 0 && user.isAdmin !== 1) throw new Error("bad isAdmin")
+  return {
+    id: string(user.id),
+    username: string(user.username),
+    email: string(user.email),
+    fullName: user.fullName == null ? undefined : string(user.fullName),
+    avatar: user.avatar == null ? undefined : string(user.avatar),
+    status: user.status === 1 ? "active" : "inactive",
+    isAdmin: user.isAdmin === 1,
+    createdAt: date(user.createdAt),
+    updatedAt: date(user.updatedAt)
+  }
+}
+
+const checkRetrieve = (status: number, text: string) => {
+  const data = checkEnvelope(status, text).data
+  // The docs' example has the user in an array of one.
+  return toUser(Array.isArray(data) && data.length === 1 ? data[0] : data)
+}
+
+const checkList = (status: number, text: string) => {
+  const json = checkEnvelope(status, text)
+  if (!Array.isArray(json.data)) throw new Error("no list")
+  const metadata = json.metadata as Record<string, unknown> | undefined
+  if (typeof metadata?.total !== "number") throw new Error("no total")
+  return { items: json.data.map(toUser), total: metadata.total, page: metadata.page, limit: metadata.limit }
+}
+
+// The headers of the docs' curl.
 const headersOf = (token: string) => ({
   authorization: token,
-  accept: "application/json",
   "content-type": "application/json"
 })
 
 const rawFetch: Variant = {
   name: "raw fetch",
-  description: "global fetch + text() + JSON.parse + manual checks",
+  description: "global fetch POST, the docs' two headers, no body + text() + JSON.parse + manual checks",
   make: async (origin, token) => {
     const url = `${origin}${logoutPath}`
     const headers = headersOf(token)
     return {
       call: async () => {
-        const response = await fetch(url, { method: "POST", headers, body: "{}", redirect: "manual" })
+        const response = await fetch(url, { method: "POST", headers, redirect: "manual" })
         return checkReply(response.status, await response.text())
       },
       close: async () => {}
@@ -75,7 +143,7 @@ const rawUndici: Variant = {
     const headers = headersOf(token)
     return {
       call: async () => {
-        const response = await undiciRequest(url, { method: "POST", headers, body: "{}" })
+        const response = await undiciRequest(url, { method: "POST", headers })
         return checkReply(response.statusCode, await response.body.text())
       },
       close: async () => {}
@@ -121,11 +189,49 @@ const effectFloor: Variant = {
     const url = `${origin}${logoutPath}`
     const headers = headersOf(token)
     const call = Effect.promise(async () => {
-      const response = await undiciRequest(url, { method: "POST", headers, body: "{}" })
+      const response = await undiciRequest(url, { method: "POST", headers })
       return checkReply(response.statusCode, await response.body.text())
     })
     return runtimeClient(Layer.empty, call)
   }
+}
+
+// The same GET, hand-written: what `User.retrieve` and `User.list` are compared with.
+const rawFetchGet = (request: Request, query: string, check: (status: number, text: string) => unknown): Variant => ({
+  name: `raw fetch: ${request}`,
+  description:
+    `global fetch GET ${userPath}?${query}, the docs' two headers + text() + JSON.parse + checks and conversion`,
+  request,
+  make: async (origin, token) => {
+    const url = `${origin}${userPath}?${query}`
+    const headers = headersOf(token)
+    return {
+      call: async () => {
+        const response = await fetch(url, { method: "GET", headers, redirect: "manual" })
+        return check(response.status, await response.text())
+      },
+      close: async () => {}
+    }
+  }
+})
+
+const rawFetchRetrieve = rawFetchGet("User.retrieve", `id=${userId}`, checkRetrieve)
+const rawFetchList = rawFetchGet("User.list", `page=${listQuery.page}&limit=${listQuery.limit}`, checkList)
+
+const sdkNodeRetrieve: Variant = {
+  name: "NodeUiza: User.retrieve",
+  description: "User.retrieve(id) on NodeUiza.layer, default config",
+  request: "User.retrieve",
+  make: (origin, token) =>
+    runtimeClient(NodeUiza.layer({ workspaceApiDomain: origin, authorization: token }), User.retrieve(userId))
+}
+
+const sdkNodeList: Variant = {
+  name: "NodeUiza: User.list",
+  description: `User.list({ page: ${listQuery.page}, limit: ${listQuery.limit} }) on NodeUiza.layer, default config`,
+  request: "User.list",
+  make: (origin, token) =>
+    runtimeClient(NodeUiza.layer({ workspaceApiDomain: origin, authorization: token }), User.list(listQuery))
 }
 
 // ---- variants used to find where the time goes (not in the headline table) ----
@@ -133,10 +239,7 @@ const effectFloor: Variant = {
 const naiveEffect = (origin: string, token: string) =>
   Effect.flatMap(HttpClient.HttpClient, (client) =>
     client.execute(
-      HttpClientRequest.post(`${origin}${logoutPath}`).pipe(
-        HttpClientRequest.setHeaders(headersOf(token)),
-        HttpClientRequest.bodyText("{}", "application/json")
-      )
+      HttpClientRequest.post(`${origin}${logoutPath}`).pipe(HttpClientRequest.setHeaders(headersOf(token)))
     ).pipe(
       Effect.flatMap((response) => Effect.map(response.text, (text) => checkReply(response.status, text)))
     ))
@@ -186,7 +289,11 @@ export const headline: ReadonlyArray<Variant> = [
   effectFloor,
   sdkNode,
   sdkNodeHttpClient,
-  sdkFetch
+  sdkFetch,
+  rawFetchRetrieve,
+  sdkNodeRetrieve,
+  rawFetchList,
+  sdkNodeList
 ]
 export const breakdown: ReadonlyArray<Variant> = [
   naiveUndici,

@@ -1,13 +1,20 @@
 /**
- * The `uiza` command-line tool: `uiza logout` revokes a token, `uiza serve`
- * runs the local Uiza server to try it against.
+ * The `uiza` command-line tool: `uiza login` creates a token from a
+ * username and password, `uiza users list|get|create|update|delete|change-password`
+ * manages the workspace's users, `uiza token check` tells when the token
+ * expires, `uiza logout` revokes it, and `uiza serve` runs the local Uiza
+ * server (with a seeded admin) to try them against.
  *
- * The token is read from `UIZA_AUTHORIZATION`, from a file
- * (`--token-file`) or from standard input (`--token-stdin`), never from a
- * command-line argument: arguments end up in shell history and in the
- * process list of every user of the machine. Each class of failure exits
- * with its own code ({@link ExitCode}), and `--json` prints one JSON object
- * for scripts.
+ * Secrets never come from a command-line argument: arguments end up in
+ * shell history and in the process list of every user of the machine. The
+ * token is read from `UIZA_AUTHORIZATION`, from a file (`--token-file`) or
+ * from standard input (`--token-stdin`); a password is asked for without
+ * echo in a terminal, or read from a file (`--password-file`) or standard
+ * input (`--password-stdin`). `uiza login` writes the token it gets to a
+ * file of mode 0600 (`--save-token`), or prints it only with
+ * `--print-token`. People get aligned tables; `--json` prints one JSON
+ * object for scripts. Each class of failure exits with its own code
+ * ({@link ExitCode}).
  *
  * @since 0.1.0
  */
@@ -29,10 +36,14 @@ import * as Option from "effect/Option"
 import { coloursFor } from "./internal/colours.js"
 import * as exit from "./internal/exit.js"
 import { withCommandConsole, withLibraryConsole } from "./internal/libraryConsole.js"
+import * as loginCommand from "./internal/loginCommand.js"
 import * as logoutCommand from "./internal/logoutCommand.js"
+import { isPasswordArgument, passwordArgumentMessage } from "./internal/secretInput.js"
 import * as serveCommand from "./internal/serveCommand.js"
+import * as tokenCommand from "./internal/tokenCommand.js"
 import { isTokenArgument, tokenArgumentMessage } from "./internal/tokenInput.js"
 import { commandPath, describeUsageError } from "./internal/usageError.js"
+import * as usersCommand from "./internal/usersCommand.js"
 
 /**
  * The exit codes of `uiza`, one per class of outcome. They are part of the
@@ -42,17 +53,17 @@ import { commandPath, describeUsageError } from "./internal/usageError.js"
  * |---|---|
  * | 0 | success (for `serve`: stopped by SIGINT or SIGTERM) |
  * | 1 | unexpected failure (a bug: please report it) |
- * | 2 | usage: unknown command or flag, bad flag value, a token given as an argument |
- * | 3 | configuration: missing or invalid domain, token, timeout or retries; unreadable token file |
- * | 4 | HTTP 401: the token is invalid or already revoked |
- * | 5 | HTTP 404: usually a wrong workspace API domain |
+ * | 2 | usage: unknown command or flag, bad flag value, a token or password given as an argument, an invalid field (`InvalidInputError`: nothing was sent) |
+ * | 3 | configuration: missing or invalid domain, token, timeout or retries; an unreadable token or password file; no password and no terminal to ask in; a `--save-token` path refused |
+ * | 4 | HTTP 401: the token is invalid or already revoked; a login refused |
+ * | 5 | HTTP 404: an unknown user id, or a wrong workspace API domain |
  * | 6 | HTTP 400, 422 or another 4xx |
  * | 7 | HTTP 500, 503 or another 5xx (after the retries) |
  * | 8 | connection failure: refused, DNS, TLS, reset |
  * | 9 | timeout |
  * | 10 | a reply that is not a Uiza reply, or one larger than `maxResponseBytes` |
  * | 11 | `serve` could not listen (port in use, bad host) |
- * | 130 | `logout` interrupted (SIGINT, SIGTERM, Ctrl-C at the token prompt) |
+ * | 130 | a command interrupted (SIGINT, SIGTERM, Ctrl-C at a token or password prompt) |
  *
  * @example
  * ```ts
@@ -73,7 +84,7 @@ import { commandPath, describeUsageError } from "./internal/usageError.js"
 export const ExitCode: typeof exit.ExitCode = exit.ExitCode
 
 /**
- * The exit code of an error of a logout.
+ * The exit code of an error of a Uiza call.
  *
  * @example
  * ```ts
@@ -108,6 +119,13 @@ export const CliExit: typeof exit.CliExit = exit.CliExit
 
 /**
  * The type of {@link CliExit}.
+ *
+ * @example
+ * ```ts
+ * import * as UizaCli from "@uiza-effect/cli/UizaCli"
+ *
+ * const codeOf = (failure: UizaCli.CliExit): number => failure.exitCode
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -144,8 +162,9 @@ export const logout: Command.Command<
 
 /**
  * `uiza serve`: runs the local Uiza server until SIGINT or SIGTERM, and
- * prints its URL, the tokens it accepts and the environment lines to try
- * `uiza logout` against it.
+ * prints its URL, the seeded admin (its password too, unless it was chosen
+ * with `--admin-password-file`), the tokens it accepts and the lines to try
+ * `uiza logout` and `uiza login` against it.
  *
  * @example
  * ```ts
@@ -165,7 +184,8 @@ export const logout: Command.Command<
 export const serve: Command.Command<"serve", never, CliExit, serveCommand.ServeFlags> = serveCommand.serve
 
 /**
- * The `uiza` command, with `logout` and `serve` as subcommands.
+ * The `uiza` command, with `login`, `logout`, `users`, `token` and `serve`
+ * as subcommands.
  *
  * @example
  * ```ts
@@ -182,15 +202,26 @@ export const command: Command.Command<
   "uiza",
   FileSystem.FileSystem | Path.Path | Terminal.Terminal,
   CliExit,
-  { readonly subcommand: Option.Option<logoutCommand.LogoutFlags | serveCommand.ServeFlags> }
+  {
+    readonly subcommand: Option.Option<
+      | loginCommand.LoginFlags
+      | logoutCommand.LogoutFlags
+      | serveCommand.ServeFlags
+      | { readonly subcommand: Option.Option<usersCommand.UsersSubcommandFlags> }
+      | { readonly subcommand: Option.Option<tokenCommand.CheckFlags> }
+    >
+  }
 > = Command.make("uiza", {}, () =>
   // A command is required: `uiza` alone is a usage error, not a success.
   Effect.zipRight(
-    Console.error("uiza: a command is needed: uiza logout, uiza serve (uiza --help lists them)."),
+    Console.error(
+      "uiza: a command is needed: uiza login, uiza users, uiza token check, uiza logout, uiza serve " +
+        "(uiza --help lists them)."
+    ),
     Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
   )).pipe(
     Command.withDescription("The Uiza v3 API from the command line."),
-    Command.withSubcommands([logout, serve])
+    Command.withSubcommands([loginCommand.login, logout, usersCommand.users, tokenCommand.token, serve])
   )
 
 const exitCodesHelp = HelpDoc.sequence(
@@ -257,9 +288,10 @@ export const run = (options: RunOptions): (
   })
   return (args) => {
     const tokenArgument = args.slice(2).some(isTokenArgument)
-    const program = tokenArgument
+    const passwordArgument = args.slice(2).some(isPasswordArgument)
+    const program = tokenArgument || passwordArgument
       ? Effect.zipRight(
-        Console.error(tokenArgumentMessage),
+        Console.error(passwordArgument ? passwordArgumentMessage : tokenArgumentMessage),
         Effect.fail(new exit.CliExit({ exitCode: exit.ExitCode.Usage }))
       )
       : withLibraryConsole(cli(args), {

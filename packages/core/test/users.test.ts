@@ -260,6 +260,73 @@ describe("User.list and User.listAll", () => {
       const firstOnly = yield* run(Stream.runCollect(Stream.take(User.listAll({ limit: 2 }), 1)), page(2, 100, 1, 2))
       expect(firstOnly.requests).toHaveLength(1)
     }))
+
+  // Pages of `limit` 2 answered in turn, each with its own `total` (the last answer repeating).
+  const listAllOf = (...pages: ReadonlyArray<readonly [users: number, total: number]>) =>
+    run(
+      Stream.runCollect(User.listAll({ limit: 2 })),
+      inTurn(...pages.map(([users, total], index) => page(users, total, index + 1, 2)))
+    ).pipe(
+      Effect.map(({ requests, result }) => ({
+        pages: requests.map((request) => Number(queryOf(request).page)),
+        users: result._tag === "Right" ? Chunk.size(result.right) : result
+      }))
+    )
+
+  it.effect.each(
+    [
+      { name: "1 user on the last page", pages: [[2, 5], [2, 5], [1, 5]], requested: [1, 2, 3], users: 5 },
+      {
+        name: "2 users on the last page: no page after it is asked for",
+        pages: [[2, 4], [2, 4]],
+        requested: [1, 2],
+        users: 4
+      },
+      { name: "0 users on the last page", pages: [[2, 6], [2, 6], [0, 6]], requested: [1, 2, 3], users: 4 },
+      { name: "0 users at all", pages: [[0, 0]], requested: [1], users: 0 }
+    ] as const
+  )("listAll with $name", ({ pages, requested, users }) =>
+    Effect.gen(function*() {
+      expect(yield* listAllOf(...pages)).toEqual({ pages: requested, users })
+    }))
+
+  it.effect.each(
+    [
+      {
+        name: "more than there are: it ends at the first empty page",
+        pages: [[2, 10], [1, 10], [0, 10]],
+        requested: [1, 2, 3],
+        users: 3
+      },
+      {
+        name: "more than there are, with pages that never come back empty: it ends at the total",
+        pages: [[2, 5], [2, 5], [2, 5], [2, 5]],
+        requested: [1, 2, 3],
+        users: 6
+      },
+      {
+        name: "fewer than the first page holds: no further page is asked for",
+        pages: [[2, 1], [2, 1]],
+        requested: [1],
+        users: 2
+      },
+      {
+        name: "fewer than there are: it stops once the total is reached, keeping the whole page",
+        pages: [[2, 3], [2, 3], [2, 3]],
+        requested: [1, 2],
+        users: 4
+      },
+      {
+        name: "a total that shrinks between pages: the latest one counts",
+        pages: [[2, 9], [1, 3], [2, 3]],
+        requested: [1, 2],
+        users: 3
+      }
+    ] as const
+  )("listAll when the total says $name", ({ pages, requested, users }) =>
+    Effect.gen(function*() {
+      expect(yield* listAllOf(...pages)).toEqual({ pages: requested, users })
+    }))
 })
 
 describe("User.update, delete, changePassword", () => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import { UizaConfig, User } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
-import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as FastCheck from "effect/FastCheck"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as util from "node:util"
+import { echoBodies, escapedJson, expectNoCanary, outcomeTexts } from "../support/canary.js"
 import { capture, renderings, spanTexts } from "../support/capture.js"
 import * as FaultServer from "../support/faultServer.js"
 
@@ -17,31 +16,6 @@ const canaryArbitrary = FastCheck.tuple(
   FastCheck.stringMatching(/^[0-9a-f]{16}$/),
   FastCheck.constantFrom("", "\"", "\\", "<>&'", "%41")
 ).map(([hex, odd]) => `uap-canary${odd}${hex}-x`)
-
-// JSON text of `value` with every character of the strings escaped as \uXXXX.
-const escapedJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/"((?:[^"\\]|\\.)*)"/g, (_, inner: string) => {
-    const text = JSON.parse(`"${inner}"`) as string
-    return `"${Array.from(text, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}"`
-  })
-
-const echoBodies = (token: string) => [
-  JSON.stringify({ code: 401, type: "ERROR", message: `bad token ${token}`, requestId: token, data: null }),
-  JSON.stringify({
-    code: 422,
-    type: "ERROR",
-    message: token,
-    data: [{ type: token, field: token, message: `field ${token}` }],
-    requestId: `req-${token}`
-  }),
-  escapedJson({ code: 400, type: "ERROR", message: `bad token ${token}`, requestId: token }),
-  escapedJson({ data: { message: token }, message: token, requestId: token, code: 200, type: "SUCCESS" }),
-  JSON.stringify({ data: { message: `Logout success ${token}` }, requestId: token, serviceName: token, policy: token }),
-  `<html><body>token=${token}</body></html>`,
-  `{"message":"${token}`,
-  token,
-  ""
-]
 
 type Mode =
   | { readonly _tag: "Reply"; readonly status: number; readonly body: number; readonly echoHeader: boolean }
@@ -105,20 +79,6 @@ const stepOf = (mode: Mode, token: string): FaultServer.Step => {
       return { _tag: "StallBeforeHeaders" }
   }
 }
-
-const expectNoCanary = (token: string, texts: ReadonlyArray<string>) => {
-  for (const text of texts) {
-    if (text.includes(token)) {
-      expect.fail(`the canary leaked in: ${text.slice(0, 2000)}`)
-    }
-  }
-}
-
-const outcomeTexts = (exit: Exit.Exit<unknown, unknown>): Array<string> =>
-  Exit.match(exit, {
-    onFailure: (cause) => [Cause.pretty(cause), ...renderings(Cause.squash(cause))],
-    onSuccess: (value) => renderings(value)
-  })
 
 describe("the canary token never leaks", () => {
   it.live("through any failure mode on a real socket", () =>

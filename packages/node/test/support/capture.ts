@@ -41,9 +41,14 @@ export const capture = <A, E, R>(self: Effect.Effect<A, E, R>) =>
     return { exit, ...captured }
   })
 
+// The events a span recorded (the native tracer keeps them; other tracers may not).
+const eventsOf = (span: Tracer.Span): ReadonlyArray<readonly [string, bigint, Record<string, unknown>]> =>
+  "events" in span && Array.isArray(span.events) ? span.events : []
+
 /** Every piece of text a span exposes: name, attribute values, events, and its exit. */
 export const spanTexts = (span: Tracer.Span): Array<string> => {
   const texts = [span.name, ...Array.from(span.attributes, ([key, value]) => `${key}=${String(value)}`)]
+  for (const [name, , attributes] of eventsOf(span)) texts.push(name, util.inspect(attributes, { depth: Infinity }))
   if (span.status._tag === "Ended" && Exit.isFailure(span.status.exit)) {
     texts.push(Cause.pretty(span.status.exit.cause))
   }

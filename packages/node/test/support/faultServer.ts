@@ -129,13 +129,22 @@ const poll = (ready: () => boolean, timeoutMs: number, what: string): Promise<vo
 const stepOf = (script: Script, index: number, request: RecordedRequest): Step =>
   typeof script === "function" ? script(index, request) : script[Math.min(index, script.length - 1)]
 
-/** Starts a server that follows `script`; it closes with the scope. */
-export const make = (script: Script): Effect.Effect<FaultServer, never, Scope.Scope> =>
-  Effect.acquireRelease(Effect.promise(() => start(script)), ({ close }) => Effect.promise(close)).pipe(
-    Effect.map(({ server }) => server)
-  )
+/**
+ * Starts a server that follows `script`; it closes with the scope. `port`
+ * (a free one by default) lets a test open a port that refused connections
+ * a moment before.
+ */
+export const make = (script: Script, options: { readonly port?: number } = {}): Effect.Effect<
+  FaultServer,
+  never,
+  Scope.Scope
+> =>
+  Effect.acquireRelease(Effect.promise(() => start(script, options.port ?? 0)), ({ close }) => Effect.promise(close))
+    .pipe(
+      Effect.map(({ server }) => server)
+    )
 
-const start = (script: Script) =>
+const start = (script: Script, listenPort: number) =>
   new Promise<{ server: FaultServer; close: () => Promise<void> }>((resolve) => {
     const requests: Array<RecordedRequest> = []
     const closes: Array<number> = []
@@ -229,7 +238,7 @@ const start = (script: Script) =>
     })
     server.keepAliveTimeout = 5_000
 
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(listenPort, "127.0.0.1", () => {
       const port = (server.address() as net.AddressInfo).port
       resolve({
         server: {
