@@ -2,77 +2,22 @@ import { describe, expect, it } from "@effect/vitest"
 import { User } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
 import * as Effect from "effect/Effect"
-import type * as Scope from "effect/Scope"
-import * as net from "node:net"
+import { LOGOUT_BODY, rawServer } from "../support/rawServer.js"
 import { TOKEN } from "../support/uiza.js"
-
-const LOGOUT_BODY = JSON.stringify({
-  data: { message: "Logout success" },
-  version: 3,
-  requestId: "0f5c7a46-7a1d-4c62-9a5f-6b0d8f3d2b11",
-  message: "OK",
-  code: 200,
-  type: "SUCCESS"
-})
 
 const FINAL_REPLY = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: keep-alive\r\n" +
   `content-length: ${Buffer.byteLength(LOGOUT_BODY)}\r\n\r\n${LOGOUT_BODY}`
 
-interface RawServer {
-  readonly url: string
-  /** Requests whose head arrived. */
-  readonly requests: () => number
-  /** Sockets accepted. */
-  readonly connections: () => number
-}
-
-/**
- * A raw TCP server on 127.0.0.1: for every request head it reads, it writes
- * `parts` one TCP write at a time, a few milliseconds apart.
- */
-const rawServer = (parts: ReadonlyArray<string>): Effect.Effect<RawServer, never, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.promise(() =>
-      new Promise<{ server: net.Server; sockets: Set<net.Socket>; info: RawServer }>((resolve) => {
-        const sockets = new Set<net.Socket>()
-        let requests = 0
-        let connections = 0
-        const server = net.createServer((socket) => {
-          connections++
-          sockets.add(socket)
-          socket.on("close", () => sockets.delete(socket))
-          socket.on("error", () => {})
-          let received = ""
-          socket.on("data", async (chunk) => {
-            received += chunk.toString("latin1")
-            while (received.includes("\r\n\r\n")) {
-              received = received.slice(received.indexOf("\r\n\r\n") + 4)
-              requests++
-              for (const part of parts) {
-                socket.write(part)
-                await new Promise((done) => setTimeout(done, 5))
-              }
-            }
-          })
-        })
-        server.listen(0, "127.0.0.1", () => {
-          const port = (server.address() as net.AddressInfo).port
-          resolve({
-            server,
-            sockets,
-            info: { url: `http://127.0.0.1:${port}`, requests: () => requests, connections: () => connections }
-          })
-        })
-      })
-    ),
-    ({ server, sockets }) =>
-      Effect.promise(() =>
-        new Promise<void>((done) => {
-          for (const socket of sockets) socket.destroy()
-          server.close(() => done())
-        })
-      )
-  ).pipe(Effect.map(({ info }) => info))
+// For every request head it reads, the server writes `parts` one TCP write at a time, a few milliseconds apart.
+const partsServer = (parts: ReadonlyArray<string>) =>
+  rawServer((socket) => ({
+    onRequest: async () => {
+      for (const part of parts) {
+        socket.write(part)
+        await new Promise((done) => setTimeout(done, 5))
+      }
+    }
+  }))
 
 // Two logouts over one pool: the second reuses the socket (once the pool has taken it back),
 // so the filter must be armed again.
@@ -95,7 +40,7 @@ describe("informational responses before the reply, on a real socket", () => {
   for (const [name, parts] of cases) {
     it.scopedLive(`${name}: the reply that follows is read, on a fresh and on a reused socket`, () =>
       Effect.gen(function*() {
-        const server = yield* rawServer(parts)
+        const server = yield* partsServer(parts)
         const [first, second] = yield* twoLogouts(server.url)
         expect(first.message).toBe("Logout success")
         expect(second.message).toBe("Logout success")
@@ -107,7 +52,7 @@ describe("informational responses before the reply, on a real socket", () => {
   it.scopedLive("after a 100, a body that looks like a 100 head is the body, not dropped", () =>
     Effect.gen(function*() {
       const body = "HTTP/1.1 100 Continue\r\n\r\n"
-      const server = yield* rawServer([
+      const server = yield* partsServer([
         "HTTP/1.1 100 Continue\r\n\r\n",
         `HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\n\r\n`,
         body
