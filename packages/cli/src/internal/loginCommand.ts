@@ -22,8 +22,7 @@ import { CliExit, ExitCode } from "./exit.js"
 import { json } from "./flags.js"
 import { reportFailure } from "./report.js"
 import { readSecret, type SecretSource, secretSource } from "./secretInput.js"
-import { printable } from "./table.js"
-import { jsonLine } from "./terminalText.js"
+import { jsonLine, printable } from "./terminalText.js"
 import { prepareTokenFile, type TokenFile } from "./tokenFile.js"
 
 /** The variable `--workspace-domain` falls back to. */

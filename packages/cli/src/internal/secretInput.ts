@@ -13,7 +13,7 @@ import { UizaError } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { open } from "node:fs/promises"
+import { type BoundedRead, readFileAtMost, readStandardInputAtMost, stripLineBreaks } from "./boundedRead.js"
 import { usage } from "./flags.js"
 
 // `--password` itself is refused by the token guard; these are the other
@@ -64,78 +64,37 @@ export const secretSource = (name: string, what: string): Options.Options<Secret
 
 const secretError = (setting: string, message: string) => new UizaError.UizaConfigError({ setting, message })
 
-const stripLineBreaks = (text: string): string => text.replace(/[\r\n]+$/, "")
+const secretOf = (setting: string, source: string) => (read: BoundedRead) => {
+  switch (read._tag) {
+    case "Read":
+      return Effect.succeed(read.text)
+    case "TooLarge":
+      return Effect.fail(
+        secretError(
+          setting,
+          `${source} is larger than ${MAX_SECRET_BYTES / 1024} KiB; it should hold only the password.`
+        )
+      )
+    case "Directory":
+      return Effect.fail(secretError(setting, `${source} is a directory.`))
+  }
+}
 
-// Bounded, so that `--password-file /dev/zero` or a huge file cannot fill memory; pipes work too.
 const readFileBounded = (
   setting: string,
   path: string,
   flag: string
 ): Effect.Effect<string, UizaError.UizaConfigError> =>
-  Effect.tryPromise({
-    try: async () => {
-      const handle = await open(path, "r")
-      try {
-        if ((await handle.stat()).isDirectory()) return { problem: "is a directory" } as const
-        const buffer = Buffer.alloc(MAX_SECRET_BYTES + 1)
-        let size = 0
-        while (size < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null)
-          if (bytesRead === 0) break
-          size += bytesRead
-        }
-        if (size > MAX_SECRET_BYTES) {
-          return { problem: "is larger than 4 KiB; it should hold only the password" } as const
-        }
-        return { text: buffer.subarray(0, size).toString("utf8") } as const
-      } finally {
-        await handle.close()
-      }
-    },
-    catch: (error) => {
-      const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "unknown"
-      return secretError(setting, `${flag} ${path} could not be read (${code}).`)
-    }
-  }).pipe(
-    Effect.flatMap((read) =>
-      "problem" in read
-        ? Effect.fail(secretError(setting, `${flag} ${path} ${read.problem}.`))
-        : Effect.succeed(read.text)
-    )
+  readFileAtMost(path, MAX_SECRET_BYTES).pipe(
+    Effect.mapError((error) => secretError(setting, `${flag} ${path} could not be read (${error.code}).`)),
+    Effect.flatMap(secretOf(setting, `${flag} ${path}`))
   )
 
 const readPipedInput = (setting: string): Effect.Effect<string, UizaError.UizaConfigError> =>
-  Effect.async((resume) => {
-    const stdin = process.stdin
-    const chunks: Array<Buffer> = []
-    let size = 0
-    const cleanup = () => {
-      stdin.off("data", onData)
-      stdin.off("end", onEnd)
-      stdin.off("error", onError)
-      stdin.pause()
-    }
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_SECRET_BYTES) return void chunks.push(chunk)
-      cleanup()
-      resume(
-        Effect.fail(secretError(setting, "Standard input is larger than 4 KiB; it should hold only the password."))
-      )
-    }
-    const onEnd = () => {
-      cleanup()
-      resume(Effect.succeed(Buffer.concat(chunks).toString("utf8")))
-    }
-    const onError = () => {
-      cleanup()
-      resume(Effect.fail(secretError(setting, "Standard input could not be read.")))
-    }
-    stdin.on("data", onData)
-    stdin.on("end", onEnd)
-    stdin.on("error", onError)
-    return Effect.sync(cleanup)
-  })
+  readStandardInputAtMost(MAX_SECRET_BYTES).pipe(
+    Effect.mapError(() => secretError(setting, "Standard input could not be read.")),
+    Effect.flatMap(secretOf(setting, "Standard input"))
+  )
 
 export interface SecretPrompt {
   /** The setting named by errors: `password`, `oldPassword`, `newPassword`. */

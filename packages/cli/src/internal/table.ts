@@ -1,18 +1,11 @@
 /**
  * Text for people: users as aligned columns, one user as a list of fields,
- * and server text made safe to print in a terminal.
+ * each field from the server shown on one line, never obeyed.
  *
  * @internal
  */
 import type { User } from "@uiza-effect/core"
-
-// Control characters (C0, DEL, C1) and the bidirectional overrides: text from
-// the server could otherwise move the cursor, recolour or rewrite the terminal.
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-
-/** Server text as one printable line: each control character becomes U+FFFD. */
-export const printable = (text: string): string => text.replace(UNPRINTABLE, "\uFFFD")
+import { printable } from "./terminalText.js"
 
 /** `2024-06-22 19:03:47 UTC`: a moment in UTC, to the second. */
 export const utcMoment = (date: Date): string =>

@@ -33,6 +33,9 @@ export const oneLine = (text: string, max: number): string => {
   return kept.replace(INVISIBLE, visibleEscape)
 }
 
+/** A field of a table or a sentence (a name, a path, an id): one line, shown, never obeyed. */
+export const printable = (text: string): string => oneLine(text, 300)
+
 // JSON.stringify escapes only C0 controls: C1 controls, DEL and format characters
 // stay raw, and a terminal showing the JSON would act on them.
 const RAW_IN_JSON = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu

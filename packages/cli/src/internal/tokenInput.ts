@@ -8,13 +8,12 @@
 import * as Options from "@effect/cli/Options"
 import * as Prompt from "@effect/cli/Prompt"
 import type * as ValidationError from "@effect/cli/ValidationError"
-import * as FileSystem from "@effect/platform/FileSystem"
 import type * as Terminal from "@effect/platform/Terminal"
 import { UizaConfig, UizaError } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { open } from "node:fs/promises"
+import { type BoundedRead, readFileAtMost, readStandardInputAtMost, stripLineBreaks } from "./boundedRead.js"
 import { usage } from "./flags.js"
 
 // Flags whose name says "the token goes here": refused before parsing, so that
@@ -65,86 +64,32 @@ const tokenError = (source: string, problem: string) =>
     message: `Invalid Uiza configuration: authorization (${source}) ${problem}.`
   })
 
-// A file or a pipe usually ends with a line break that is not part of the token.
-const stripLineBreaks = (text: string): string => text.replace(/[\r\n]+$/, "")
-
 const tooLarge = (source: string) =>
   tokenError(source, `is larger than ${MAX_TOKEN_BYTES / 1024} KiB; it should hold only the token`)
 
-// At most one byte past the limit is read, whatever the path is: /dev/zero, /dev/urandom
-// or a pipe that never ends would otherwise fill the memory. A pipe whose writer ends
-// (`--token-file <(pass show uiza)`) is read to its end like a file. Reads are sequential
-// (no position), which a pipe requires.
-const readBounded = (path: string): Effect.Effect<Buffer | undefined, NodeJS.ErrnoException> =>
-  Effect.tryPromise({
-    try: async () => {
-      const file = await open(path, "r")
-      try {
-        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1)
-        let size = 0
-        while (size < buffer.length) {
-          const { bytesRead } = await file.read(buffer, size, buffer.length - size, null)
-          if (bytesRead === 0) break
-          size += bytesRead
-        }
-        return size > MAX_TOKEN_BYTES ? undefined : buffer.subarray(0, size)
-      } finally {
-        await file.close()
-      }
-    },
-    catch: (error) => error as NodeJS.ErrnoException
-  })
+const tokenOf = (source: string) => (read: BoundedRead): Effect.Effect<string, UizaError.UizaConfigError> => {
+  switch (read._tag) {
+    case "Read":
+      return Effect.succeed(stripLineBreaks(read.text))
+    case "TooLarge":
+      return Effect.fail(tooLarge(source))
+    case "Directory":
+      return Effect.fail(tokenError(source, "is a directory"))
+  }
+}
 
-const readTokenFile = (path: string): Effect.Effect<string, UizaError.UizaConfigError, FileSystem.FileSystem> => {
+const readTokenFile = (path: string): Effect.Effect<string, UizaError.UizaConfigError> => {
   const source = `--token-file ${path}`
-  return Effect.gen(function*() {
-    const fs = yield* FileSystem.FileSystem
-    const info = yield* fs.stat(path)
-    if (info.type === "Directory") return yield* Effect.fail(tokenError(source, "is a directory"))
-    if (info.type === "File" && Number(info.size) > MAX_TOKEN_BYTES) return yield* Effect.fail(tooLarge(source))
-    const bytes = yield* Effect.mapError(
-      readBounded(path),
-      (error) => tokenError(source, `could not be read (${error.code ?? "unknown error"})`)
-    )
-    if (bytes === undefined) return yield* Effect.fail(tooLarge(source))
-    return stripLineBreaks(bytes.toString("utf8"))
-  }).pipe(
-    Effect.catchTags({
-      SystemError: (error) => Effect.fail(tokenError(source, `could not be read (${error.reason})`)),
-      BadArgument: () => Effect.fail(tokenError(source, "could not be read"))
-    })
+  return readFileAtMost(path, MAX_TOKEN_BYTES).pipe(
+    Effect.mapError((error) => tokenError(source, `could not be read (${error.code})`)),
+    Effect.flatMap(tokenOf(source))
   )
 }
 
-const readPipedInput: Effect.Effect<string, UizaError.UizaConfigError> = Effect.async((resume) => {
-  const stdin = process.stdin
-  const chunks: Array<Buffer> = []
-  let size = 0
-  const cleanup = () => {
-    stdin.off("data", onData)
-    stdin.off("end", onEnd)
-    stdin.off("error", onError)
-    stdin.pause()
-  }
-  const onData = (chunk: Buffer) => {
-    size += chunk.length
-    if (size <= MAX_TOKEN_BYTES) return void chunks.push(chunk)
-    cleanup()
-    resume(Effect.fail(tooLarge("--token-stdin")))
-  }
-  const onEnd = () => {
-    cleanup()
-    resume(Effect.succeed(stripLineBreaks(Buffer.concat(chunks).toString("utf8"))))
-  }
-  const onError = () => {
-    cleanup()
-    resume(Effect.fail(tokenError("--token-stdin", "could not be read")))
-  }
-  stdin.on("data", onData)
-  stdin.on("end", onEnd)
-  stdin.on("error", onError)
-  return Effect.sync(cleanup)
-})
+const readPipedInput: Effect.Effect<string, UizaError.UizaConfigError> = readStandardInputAtMost(MAX_TOKEN_BYTES).pipe(
+  Effect.mapError(() => tokenError("--token-stdin", "could not be read")),
+  Effect.flatMap(tokenOf("--token-stdin"))
+)
 
 // In a terminal, ask without echo instead of waiting for an end of file.
 const readStandardInput = Effect.suspend((): Effect.Effect<

@@ -24,7 +24,8 @@ import { connectionOptions } from "./connection.js"
 import { CliExit, ExitCode } from "./exit.js"
 import { json, usage } from "./flags.js"
 import { readSecret, readSecretPair, readsStdin, type SecretSource, secretSource } from "./secretInput.js"
-import { printable, userFields, usersTable } from "./table.js"
+import { userFields, usersTable } from "./table.js"
+import { printable } from "./terminalText.js"
 
 const apiOptions = { ...connectionOptions, json }
 
