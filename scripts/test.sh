@@ -21,7 +21,8 @@ node --import tsx scripts/docs-api.ts --check
 echo "== tests"
 "$bin/vitest" run --coverage
 echo "== browser bundle"
-# Ceilings against regressions at today's sizes; the 70 kB and 8 kB goals are not reached yet (docs/benchmarks.md).
-node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=83000 --logout-budget=14500
+# Ceilings against regressions just above today's sizes (79,242, 11,283 and 15,557 bytes);
+# the 70 kB and 8 kB goals are not reached yet (docs/benchmarks.md).
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=79600 --logout-budget=11600 --operations-budget=16000
 echo "== packaging"
 sh scripts/packaging/check.sh

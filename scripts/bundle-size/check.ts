@@ -215,13 +215,13 @@ for (const [file, what, limit] of addedBudgets) {
   const added = results.get(file)!.gzip - appFloor
   const verdict = added <= limit ? "OK" : "FAIL"
   failed ||= added > limit
-  console.log(`${verdict}: ${what} adds ${kB(added)} gzip to the app (budget ${kB(limit)}).`)
+  console.log(`${verdict}: ${what} adds ${kB(added)} gzip to the app (${added} bytes; budget ${limit}).`)
 }
 const sdk = results.get("logout-browser.ts")!.gzip
 if (sdk > budget) {
-  console.error(`FAIL: the SDK bundle is ${kB(sdk)} gzip, above the budget of ${kB(budget)}.`)
+  console.error(`FAIL: the SDK bundle is ${kB(sdk)} gzip (${sdk} bytes), above the budget of ${budget}.`)
   failed = true
 } else {
-  console.log(`OK: the SDK bundle is ${kB(sdk)} gzip, within the budget of ${kB(budget)}.`)
+  console.log(`OK: the SDK bundle is ${kB(sdk)} gzip (${sdk} bytes), within the budget of ${budget}.`)
 }
 if (failed) process.exit(1)

@@ -3,8 +3,10 @@
 # tarball, lints it with publint and @arethetypeswrong/cli and checks that its
 # manifest exposes only built files, then installs the tarballs with npm into a
 # scratch project outside the workspace, type-checks a program there under a
-# strict monorepo's settings and logs out against the local Uiza server from
-# there. Last, every install line of the docs runs in its own scratch project.
+# strict monorepo's settings and runs it there: a logout against the local
+# Uiza server, the installed `uiza` binary, an app with its own HttpClient
+# next to the preset, and real errors sent through JSON and decoded. Last,
+# every install line of the docs runs in its own scratch project.
 set -eu
 cd "$(dirname "$0")/../.."
 root=$(pwd)

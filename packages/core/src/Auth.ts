@@ -14,7 +14,7 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { callApi, callApiAt } from "./internal/apiCall.js"
-import { type Endpoint, envelopeData, lazy } from "./internal/endpoint.js"
+import { dataOf, type Endpoint, inputOf, lazy, replySecretsOf } from "./internal/endpoint.js"
 import { MomentFromMonthDayYear, NonEmpty, PresentPassword } from "./internal/wireFormats.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { type CallOptions, defaults, type UizaConfig } from "./UizaConfig.js"
@@ -114,10 +114,12 @@ const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">
   name: "Auth.createToken",
   method: "POST",
   path: "/admin/user/auth",
-  input: /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty })),
+  input: /* @__PURE__ */ inputOf(
+    /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty }))
+  ),
   secretFields: ["password"],
-  replySecretFields: ["token"],
-  success: /* @__PURE__ */ envelopeData(IssuedTokenFromWire),
+  replySecrets: /* @__PURE__ */ replySecretsOf(["token"]),
+  success: /* @__PURE__ */ dataOf(IssuedTokenFromWire),
   // Each attempt that arrives issues a token: never sent twice once it may have arrived.
   idempotent: false,
   descriptionLink: "https://docs.uiza.io/#get-token",
@@ -128,7 +130,7 @@ const checkTokenEndpoint: Endpoint<void, TokenStatus> = {
   name: "Auth.checkToken",
   method: "POST",
   path: "/admin/user/auth/check-token",
-  success: /* @__PURE__ */ envelopeData(TokenStatusFromWire),
+  success: /* @__PURE__ */ dataOf(TokenStatusFromWire),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#check-token"
 }

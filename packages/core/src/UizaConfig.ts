@@ -222,50 +222,50 @@ const describe = (setting: SettingName, sources: Sources): string =>
 const invalid = (setting: SettingName, sources: Sources, problem: string) =>
   new UizaConfigError({ setting, message: `Invalid Uiza configuration: ${describe(setting, sources)} ${problem}.` })
 
-const fromPolicy = <A>(sources: Sources, checked: Either.Either<A, PolicyProblem>) =>
-  Either.mapLeft(checked, ({ problem, setting }) => invalid(setting, sources, problem))
+const fromPolicy = (sources: Sources, { problem, setting }: PolicyProblem) =>
+  Either.left(invalid(setting, sources, problem))
 
 // Options may come from untyped JavaScript or JSON: every value is checked for its type
-// before it is used, so a wrong one fails the layer instead of throwing.
-const validate = (options: Options, sources: Sources): Either.Either<Settings, UizaConfigError> =>
-  Either.gen(function*() {
-    if (!Predicate.isObject(options)) {
-      return yield* Either.left(
-        new UizaConfigError({
-          setting: "options",
-          message: "Invalid Uiza configuration: the options are not an object."
-        })
-      )
-    }
-    const domain: unknown = options.workspaceApiDomain
-    if (typeof domain !== "string") return yield* Either.left(invalid("workspaceApiDomain", sources, "is not a string"))
-    const given: unknown = options.authorization
-    const authorization = Redacted.isRedacted(given) ? given : Redacted.make(given)
-    const token: unknown = Redacted.value(authorization)
-    const baseUrl = yield* Either.mapLeft(
-      normaliseWorkspaceApiDomain(domain, typeof token === "string" ? token : undefined),
-      (problem) => invalid("workspaceApiDomain", sources, problem)
+// before it is used, so a wrong one fails the layer instead of throwing. Written as early
+// returns rather than `Either.gen`, whose generator adapter would come along for this alone.
+const validate = (options: Options, sources: Sources): Either.Either<Settings, UizaConfigError> => {
+  if (!Predicate.isObject(options)) {
+    return Either.left(
+      new UizaConfigError({
+        setting: "options",
+        message: "Invalid Uiza configuration: the options are not an object."
+      })
     )
-    if (typeof token !== "string") return yield* Either.left(invalid("authorization", sources, "is not a string"))
-    const tokenProblem = authorizationProblem(token)
-    if (Option.isSome(tokenProblem)) return yield* Either.left(invalid("authorization", sources, tokenProblem.value))
-    const timeout = yield* fromPolicy(sources, checkTimeout(options.timeout ?? defaults.timeout))
-    const maxRetries = yield* fromPolicy(sources, checkMaxRetries(options.maxRetries ?? defaults.maxRetries))
-    const deadline = options.deadline === undefined
-      ? Option.none()
-      : Option.some(yield* fromPolicy(sources, checkDeadline(options.deadline)))
-    const maxResponseBytes = options.maxResponseBytes === undefined
-      ? defaults.maxResponseBytes
-      : yield* fromPolicy(sources, checkMaxResponseBytes(options.maxResponseBytes))
-    return {
-      baseUrl,
-      authorization: authorization as Redacted.Redacted<string>,
-      timeout,
-      maxRetries,
-      deadline,
-      maxResponseBytes
-    }
+  }
+  const domain: unknown = options.workspaceApiDomain
+  if (typeof domain !== "string") return Either.left(invalid("workspaceApiDomain", sources, "is not a string"))
+  const given: unknown = options.authorization
+  const authorization = Redacted.isRedacted(given) ? given : Redacted.make(given)
+  const token: unknown = Redacted.value(authorization)
+  const baseUrl = normaliseWorkspaceApiDomain(domain, typeof token === "string" ? token : undefined)
+  if (Either.isLeft(baseUrl)) return Either.left(invalid("workspaceApiDomain", sources, baseUrl.left))
+  if (typeof token !== "string") return Either.left(invalid("authorization", sources, "is not a string"))
+  const tokenProblem = authorizationProblem(token)
+  if (Option.isSome(tokenProblem)) return Either.left(invalid("authorization", sources, tokenProblem.value))
+  const timeout = checkTimeout(options.timeout ?? defaults.timeout)
+  if (Either.isLeft(timeout)) return fromPolicy(sources, timeout.left)
+  const maxRetries = checkMaxRetries(options.maxRetries ?? defaults.maxRetries)
+  if (Either.isLeft(maxRetries)) return fromPolicy(sources, maxRetries.left)
+  const deadline = options.deadline === undefined ? undefined : checkDeadline(options.deadline)
+  if (deadline !== undefined && Either.isLeft(deadline)) return fromPolicy(sources, deadline.left)
+  const maxResponseBytes = options.maxResponseBytes === undefined
+    ? Either.right(defaults.maxResponseBytes)
+    : checkMaxResponseBytes(options.maxResponseBytes)
+  if (Either.isLeft(maxResponseBytes)) return fromPolicy(sources, maxResponseBytes.left)
+  return Either.right({
+    baseUrl: baseUrl.right,
+    authorization: authorization as Redacted.Redacted<string>,
+    timeout: timeout.right,
+    maxRetries: maxRetries.right,
+    deadline: deadline === undefined ? Option.none() : Option.some(deadline.right),
+    maxResponseBytes: maxResponseBytes.right
   })
+}
 
 /**
  * Validates options into {@link Settings}.

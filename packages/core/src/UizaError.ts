@@ -49,6 +49,16 @@ export const DurationMillis: Schema.transform<
       )
   })
 
+// An optional field that is absent or set, never `undefined`: the property signature
+// `Schema.optionalWith(self, { exact: true })` builds, made directly. `optionalWith` handles
+// every combination of its options in one function, which a bundler cannot split: that
+// function and the `Option` schemas it refers to would come along with every error class.
+const exactOptional = <S extends Schema.Schema.All>(self: S): Schema.optionalWith<S, { exact: true }> =>
+  Object.assign(
+    Schema.makePropertySignature(new Schema.PropertySignatureDeclaration(self.ast, true, true, {}, undefined)),
+    { from: self }
+  ) as unknown as Schema.optionalWith<S, { exact: true }>
+
 // `retryable` and `possiblyDelivered` are on every error; where a class always has the same
 // value, it is the constructor's default.
 const fact = (value: boolean) =>
@@ -72,7 +82,7 @@ const fact = (value: boolean) =>
  * @since 0.1.0
  * @category models
  */
-export class FieldError extends Schema.Class<FieldError>("@uiza-effect/core/UizaError/FieldError")({
+export class FieldError extends /* @__PURE__ */ Schema.Class<FieldError>("@uiza-effect/core/UizaError/FieldError")({
   type: Schema.String,
   field: Schema.String,
   message: Schema.String
@@ -112,22 +122,22 @@ export const StatusErrorFields = {
   // Optional fields are absent, never `undefined`, as in JSON: an error decoded from its JSON
   // is equal to the one encoded.
   status: Schema.Int,
-  code: Schema.optionalWith(Schema.Int, { exact: true }),
+  code: /* @__PURE__ */ exactOptional(Schema.Int),
   message: Schema.String,
-  type: Schema.optionalWith(Schema.String, { exact: true }),
-  requestId: Schema.optionalWith(Schema.String, { exact: true }),
+  type: /* @__PURE__ */ exactOptional(Schema.String),
+  requestId: /* @__PURE__ */ exactOptional(Schema.String),
   retryable: Schema.Boolean,
-  possiblyDelivered: fact(true),
-  retryAfter: Schema.optionalWith(DurationMillis, { exact: true }),
+  possiblyDelivered: /* @__PURE__ */ fact(true),
+  retryAfter: /* @__PURE__ */ exactOptional(DurationMillis),
   fieldErrors: Schema.Array(FieldError),
   descriptionLink: Schema.String,
   attempts: Schema.Int,
-  bodyExcerpt: Schema.optionalWith(Schema.String, { exact: true })
+  bodyExcerpt: /* @__PURE__ */ exactOptional(Schema.String)
 }
 
 // The eight status errors share one struct of these fields instead of building one each:
 // the same schema, built once at import.
-const StatusErrorStruct = Schema.Struct(StatusErrorFields)
+const StatusErrorStruct = /* @__PURE__ */ Schema.Struct(StatusErrorFields)
 
 /**
  * HTTP 400: the request was unacceptable.
@@ -145,7 +155,9 @@ const StatusErrorStruct = Schema.Struct(StatusErrorFields)
  * @since 0.1.0
  * @category errors
  */
-export class BadRequestError extends Schema.TaggedError<BadRequestError>()("BadRequestError", StatusErrorStruct) {}
+export class BadRequestError
+  extends /* @__PURE__ */ Schema.TaggedError<BadRequestError>()("BadRequestError", StatusErrorStruct)
+{}
 
 /**
  * HTTP 401: the token is missing, invalid or already revoked (a second logout
@@ -167,7 +179,7 @@ export class BadRequestError extends Schema.TaggedError<BadRequestError>()("BadR
  * @category errors
  */
 export class UnauthorizedError
-  extends Schema.TaggedError<UnauthorizedError>()("UnauthorizedError", StatusErrorStruct)
+  extends /* @__PURE__ */ Schema.TaggedError<UnauthorizedError>()("UnauthorizedError", StatusErrorStruct)
 {}
 
 /**
@@ -187,7 +199,9 @@ export class UnauthorizedError
  * @since 0.1.0
  * @category errors
  */
-export class NotFoundError extends Schema.TaggedError<NotFoundError>()("NotFoundError", StatusErrorStruct) {}
+export class NotFoundError
+  extends /* @__PURE__ */ Schema.TaggedError<NotFoundError>()("NotFoundError", StatusErrorStruct)
+{}
 
 /**
  * HTTP 422: the request was well formed but its parameters were not; see
@@ -208,7 +222,7 @@ export class NotFoundError extends Schema.TaggedError<NotFoundError>()("NotFound
  * @category errors
  */
 export class UnprocessableError
-  extends Schema.TaggedError<UnprocessableError>()("UnprocessableError", StatusErrorStruct)
+  extends /* @__PURE__ */ Schema.TaggedError<UnprocessableError>()("UnprocessableError", StatusErrorStruct)
 {}
 
 /**
@@ -228,7 +242,7 @@ export class UnprocessableError
  * @category errors
  */
 export class InternalServerError
-  extends Schema.TaggedError<InternalServerError>()("InternalServerError", StatusErrorStruct)
+  extends /* @__PURE__ */ Schema.TaggedError<InternalServerError>()("InternalServerError", StatusErrorStruct)
 {}
 
 /**
@@ -250,7 +264,7 @@ export class InternalServerError
  * @category errors
  */
 export class ServiceUnavailableError
-  extends Schema.TaggedError<ServiceUnavailableError>()("ServiceUnavailableError", StatusErrorStruct)
+  extends /* @__PURE__ */ Schema.TaggedError<ServiceUnavailableError>()("ServiceUnavailableError", StatusErrorStruct)
 {}
 
 /**
@@ -269,7 +283,7 @@ export class ServiceUnavailableError
  * @since 0.1.0
  * @category errors
  */
-export class ClientError extends Schema.TaggedError<ClientError>()("ClientError", StatusErrorStruct) {}
+export class ClientError extends /* @__PURE__ */ Schema.TaggedError<ClientError>()("ClientError", StatusErrorStruct) {}
 
 /**
  * Any other 5xx status (501, 502, 504, ...), and a 2xx reply whose body
@@ -288,7 +302,7 @@ export class ClientError extends Schema.TaggedError<ClientError>()("ClientError"
  * @since 0.1.0
  * @category errors
  */
-export class ServerError extends Schema.TaggedError<ServerError>()("ServerError", StatusErrorStruct) {}
+export class ServerError extends /* @__PURE__ */ Schema.TaggedError<ServerError>()("ServerError", StatusErrorStruct) {}
 
 /**
  * The request could not be completed at the network level: refused
@@ -314,7 +328,7 @@ export class ServerError extends Schema.TaggedError<ServerError>()("ServerError"
  * @since 0.1.0
  * @category errors
  */
-export class ConnectionError extends Schema.TaggedError<ConnectionError>()("ConnectionError", {
+export class ConnectionError extends /* @__PURE__ */ Schema.TaggedError<ConnectionError>()("ConnectionError", {
   message: Schema.String,
   /** A short machine-readable reason: `ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `UND_ERR_SOCKET`, `FETCH_FAILED`, ... */
   reason: Schema.String,
@@ -329,7 +343,10 @@ export class ConnectionError extends Schema.TaggedError<ConnectionError>()("Conn
  * `phase` says where: `"response"` (connecting, sending, waiting for the
  * headers), `"body"` (headers arrived, the body stalled) or `"deadline"` (the
  * overall deadline over all attempts). Timeouts are never retried, because the
- * request may have reached the server (`possiblyDelivered`).
+ * request may have reached the server (`possiblyDelivered`). `possiblyDelivered`
+ * is `false` when the HTTP client reported that the request was still waiting
+ * for a free connection (`RequestDelivery`): nothing was sent, and the caller
+ * may send it again, whatever the operation.
  *
  * @example
  * ```ts
@@ -344,14 +361,14 @@ export class ConnectionError extends Schema.TaggedError<ConnectionError>()("Conn
  * @since 0.1.0
  * @category errors
  */
-export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutError", {
+export class TimeoutError extends /* @__PURE__ */ Schema.TaggedError<TimeoutError>()("TimeoutError", {
   message: Schema.String,
-  phase: Schema.Literal("response", "body", "deadline"),
+  phase: /* @__PURE__ */ Schema.Literal("response", "body", "deadline"),
   /** The limit that passed (milliseconds in JSON). */
   timeout: DurationMillis,
   possiblyDelivered: Schema.Boolean,
   /** Whether the SDK would retry it: never, today (the request may have reached the server). */
-  retryable: fact(false),
+  retryable: /* @__PURE__ */ fact(false),
   attempts: Schema.Int
 }) {}
 
@@ -377,7 +394,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutErr
  * @since 0.2.0
  * @category errors
  */
-export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("InvalidInputError", {
+export class InvalidInputError extends /* @__PURE__ */ Schema.TaggedError<InvalidInputError>()("InvalidInputError", {
   message: Schema.String,
   /** The operation, such as `User.create`. */
   operation: Schema.String,
@@ -385,8 +402,8 @@ export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("
   field: Schema.String,
   /** Always `0`: nothing was sent. */
   attempts: Schema.Int,
-  retryable: fact(false),
-  possiblyDelivered: fact(false)
+  retryable: /* @__PURE__ */ fact(false),
+  possiblyDelivered: /* @__PURE__ */ fact(false)
 }) {}
 
 /**
@@ -409,17 +426,19 @@ export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("
  * @since 0.1.0
  * @category errors
  */
-export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
-  message: Schema.String,
-  status: Schema.Int,
-  requestId: Schema.optionalWith(Schema.String, { exact: true }),
-  bodyExcerpt: Schema.String,
-  /** Always `false`: a reply arrived, and the call may have taken effect. */
-  retryable: fact(false),
-  /** Always `true`: the server received the request and answered. */
-  possiblyDelivered: fact(true),
-  attempts: Schema.Int
-}) {}
+export class ResponseDecodeError
+  extends /* @__PURE__ */ Schema.TaggedError<ResponseDecodeError>()("ResponseDecodeError", {
+    message: Schema.String,
+    status: Schema.Int,
+    requestId: /* @__PURE__ */ exactOptional(Schema.String),
+    bodyExcerpt: Schema.String,
+    /** Always `false`: a reply arrived, and the call may have taken effect. */
+    retryable: /* @__PURE__ */ fact(false),
+    /** Always `true`: the server received the request and answered. */
+    possiblyDelivered: /* @__PURE__ */ fact(true),
+    attempts: Schema.Int
+  })
+{}
 
 /**
  * The reply body was larger than `maxResponseBytes` (8 MiB unless configured
@@ -444,15 +463,17 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
  * @since 0.2.0
  * @category errors
  */
-export class ResponseTooLargeError extends Schema.TaggedError<ResponseTooLargeError>()("ResponseTooLargeError", {
-  message: Schema.String,
-  status: Schema.Int,
-  /** The limit that was passed, in bytes. */
-  limit: Schema.Int,
-  possiblyDelivered: Schema.Literal(true),
-  retryable: Schema.Literal(false),
-  attempts: Schema.Int
-}) {}
+export class ResponseTooLargeError
+  extends /* @__PURE__ */ Schema.TaggedError<ResponseTooLargeError>()("ResponseTooLargeError", {
+    message: Schema.String,
+    status: Schema.Int,
+    /** The limit that was passed, in bytes. */
+    limit: Schema.Int,
+    possiblyDelivered: /* @__PURE__ */ Schema.Literal(true),
+    retryable: /* @__PURE__ */ Schema.Literal(false),
+    attempts: Schema.Int
+  })
+{}
 
 /**
  * The configuration is invalid; raised when a `UizaConfig` layer is built,
@@ -473,19 +494,20 @@ export class ResponseTooLargeError extends Schema.TaggedError<ResponseTooLargeEr
  * @since 0.1.0
  * @category errors
  */
-export class UizaConfigError extends Schema.TaggedError<UizaConfigError>()("UizaConfigError", {
+export class UizaConfigError extends /* @__PURE__ */ Schema.TaggedError<UizaConfigError>()("UizaConfigError", {
   message: Schema.String,
   /**
    * The setting at fault: `workspaceApiDomain`, `authorization`, `timeout`, `maxRetries`,
-   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object.
+   * `deadline`, `maxResponseBytes`, or `options` when the options are not an object;
+   * `keepAliveTimeout` for the pool of `NodeUiza.makeHttpClientLayer`.
    */
   setting: Schema.String,
   /** Always `false`: the same configuration fails the same way. */
-  retryable: fact(false),
+  retryable: /* @__PURE__ */ fact(false),
   /** Always `false`: nothing was sent. */
-  possiblyDelivered: fact(false),
+  possiblyDelivered: /* @__PURE__ */ fact(false),
   /** Always `0`: no request was sent. */
-  attempts: Schema.Int.pipe(Schema.propertySignature, Schema.withConstructorDefault(() => 0))
+  attempts: /* @__PURE__ */ Schema.Int.pipe(Schema.propertySignature, Schema.withConstructorDefault(() => 0))
 }) {}
 
 /**
@@ -590,7 +612,7 @@ export const UizaError: Schema.Union<[
   typeof ResponseTooLargeError,
   typeof InvalidInputError,
   typeof UizaConfigError
-]> = Schema.Union(
+]> = /* @__PURE__ */ Schema.Union(
   BadRequestError,
   UnauthorizedError,
   NotFoundError,
@@ -607,9 +629,8 @@ export const UizaError: Schema.Union<[
   UizaConfigError
 )
 
-const uizaErrorTags: ReadonlySet<string> = new Set(
-  UizaError.members.map((member) => member._tag)
-)
+// Built at the first test, so a bundle that never tests keeps neither the set nor the union.
+let uizaErrorTags: ReadonlySet<string> | undefined
 
 /**
  * Whether a value is one of the {@link UizaError} classes, a
@@ -632,7 +653,8 @@ const uizaErrorTags: ReadonlySet<string> = new Set(
  */
 export const isUizaError: <A>(u: A) => u is A & UizaError = <A>(u: A): u is A & UizaError =>
   // `instanceof Error` first: the cheapest test, and an object test without importing `effect/Predicate`.
-  u instanceof Error && "_tag" in u && typeof u._tag === "string" && uizaErrorTags.has(u._tag)
+  u instanceof Error && "_tag" in u && typeof u._tag === "string" &&
+  (uizaErrorTags ??= new Set(UizaError.members.map((member) => member._tag))).has(u._tag)
 
 /**
  * Whether an error carries an HTTP status and a Uiza error envelope.

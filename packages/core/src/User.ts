@@ -13,13 +13,13 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { callApi } from "./internal/apiCall.js"
-import { type Endpoint, envelopeData, lazy } from "./internal/endpoint.js"
+import { dataOf, type Endpoint, inputOf, lazy, successOf, type SuccessReader } from "./internal/endpoint.js"
 import type { Envelope } from "./internal/envelope.js"
 import { oneLine } from "./internal/serverText.js"
 import {
@@ -157,14 +157,12 @@ const WrittenUser = /* @__PURE__ */ lazy(() =>
 )
 
 // An acknowledgement: `{id}` in the docs, `{result: ...}` in recorded replies. Its content says nothing more.
-const acknowledgement = <R>(result: Schema.Schema<R>) =>
-  lazy(() =>
-    envelopeData(
-      Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })).annotations({
-        description: "an acknowledgement: an object with an id, or with a result"
-      })
-    )
-  )
+const acknowledgement = <R>(result: Schema.Schema<R>): SuccessReader<Acknowledgement<R>> =>
+  dataOf(lazy(() =>
+    Schema.Union(Schema.Struct({ id: NonEmpty }), Schema.Struct({ result })).annotations({
+      description: "an acknowledgement: an object with an id, or with a result"
+    })
+  ))
 
 type Acknowledgement<R> = { readonly id: string } | { readonly result: R }
 
@@ -342,9 +340,9 @@ const createEndpoint: Endpoint<CreateInput, { readonly user: User } | { readonly
   name: "User.create",
   method: "POST",
   path: "/admin/user",
-  input: CreateWire,
+  input: /* @__PURE__ */ inputOf(CreateWire),
   secretFields: ["password"],
-  success: /* @__PURE__ */ envelopeData(WrittenUser),
+  success: /* @__PURE__ */ dataOf(WrittenUser),
   // A 5xx after a create may have created the user: never sent twice.
   idempotent: false,
   descriptionLink: "https://docs.uiza.io/#create-an-user"
@@ -354,8 +352,8 @@ const retrieveEndpoint: Endpoint<{ readonly id: string }, User> = {
   name: "User.retrieve",
   method: "GET",
   path: "/admin/user",
-  input: IdWire,
-  success: /* @__PURE__ */ envelopeData(OneUser),
+  input: /* @__PURE__ */ inputOf(IdWire),
+  success: /* @__PURE__ */ dataOf(OneUser),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#retrieve-an-user"
 }
@@ -364,8 +362,8 @@ const listEndpoint: Endpoint<ListInput, UserPage> = {
   name: "User.list",
   method: "GET",
   path: "/admin/user",
-  input: ListWire,
-  success: UserPageFromWire,
+  input: /* @__PURE__ */ inputOf(ListWire),
+  success: /* @__PURE__ */ successOf(UserPageFromWire),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#list-all-users"
 }
@@ -374,9 +372,9 @@ const updateEndpoint: Endpoint<UpdateInput, { readonly user: User } | { readonly
   name: "User.update",
   method: "PUT",
   path: "/admin/user",
-  input: UpdateWire,
+  input: /* @__PURE__ */ inputOf(UpdateWire),
   secretFields: ["password"],
-  success: /* @__PURE__ */ envelopeData(WrittenUser),
+  success: /* @__PURE__ */ dataOf(WrittenUser),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#update-an-user"
 }
@@ -385,8 +383,8 @@ const deleteEndpoint: Endpoint<{ readonly id: string }, Acknowledgement<true>> =
   name: "User.delete",
   method: "DELETE",
   path: "/admin/user",
-  input: IdWire,
-  success: /* @__PURE__ */ acknowledgement(Schema.Literal(true)),
+  input: /* @__PURE__ */ inputOf(IdWire),
+  success: /* @__PURE__ */ acknowledgement(/* @__PURE__ */ Schema.Literal(true)),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#delete-an-user"
 }
@@ -395,16 +393,16 @@ const changePasswordEndpoint: Endpoint<ChangePasswordInput, Acknowledgement<"ok"
   name: "User.changePassword",
   method: "PUT",
   path: "/admin/user/changepassword",
-  input: /* @__PURE__ */ lazy(() =>
+  input: /* @__PURE__ */ inputOf(/* @__PURE__ */ lazy(() =>
     Schema.Struct({
       id: Schema.optional(NonEmpty),
       // The old password was set under the rules of its day: only its presence is checked.
       oldPassword: PresentPassword,
       newPassword: Password
     })
-  ),
+  )),
   secretFields: ["oldPassword", "newPassword"],
-  success: /* @__PURE__ */ acknowledgement(Schema.Literal("ok")),
+  success: /* @__PURE__ */ acknowledgement(/* @__PURE__ */ Schema.Literal("ok")),
   // A password changed once cannot be changed again from the same old one.
   idempotent: false,
   descriptionLink: "https://docs.uiza.io/#update-password"
@@ -451,41 +449,32 @@ const messageOf = (envelope: Envelope): Option.Option<string> => {
   return Option.fromNullable(envelope.message)
 }
 
-// Every field of the result was decoded with the envelope already: checking them again would cost every call.
+// Every field of the result was decoded with the envelope already: checking them again would
+// cost every call. Written out rather than as a schema, so a logout-only bundle carries no
+// schema decoding of its own (the envelope's fields are decoded one by one).
 const decodedAlready = { disableValidation: true }
 
-const LogoutFromEnvelope: Schema.Schema<LogoutResult, Envelope> = /* @__PURE__ */ lazy(() =>
-  Schema.transformOrFail(
-    Schema.Any as Schema.Schema<Envelope>,
-    Schema.typeSchema(LogoutResult),
-    {
-      strict: true,
-      decode: (envelope, _, ast) =>
-        Option.match(messageOf(envelope), {
-          onNone: () =>
-            ParseResult.fail(new ParseResult.Type(ast, undefined, "lacks a logout message (data.message or message)")),
-          onSome: (message) =>
-            ParseResult.succeed(LogoutResult.make({
-              message,
-              ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
-              ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
-              ...(envelope.version === undefined ? {} : { version: envelope.version }),
-              ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
-              ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
-              ...(envelope.code === undefined ? {} : { code: envelope.code }),
-              ...(envelope.type === undefined ? {} : { type: envelope.type })
-            }, decodedAlready))
-        }),
-      encode: (result) => ParseResult.succeed({ data: { message: result.message }, fieldErrors: [] } as any)
-    }
-  )
-)
+const logoutResultOf: SuccessReader<LogoutResult> = (envelope) =>
+  Option.match(messageOf(envelope), {
+    onNone: () => Either.left("the reply lacks a logout message (data.message or message)"),
+    onSome: (message) =>
+      Either.right(LogoutResult.make({
+        message,
+        ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
+        ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
+        ...(envelope.version === undefined ? {} : { version: envelope.version }),
+        ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
+        ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
+        ...(envelope.code === undefined ? {} : { code: envelope.code }),
+        ...(envelope.type === undefined ? {} : { type: envelope.type })
+      }, decodedAlready))
+  })
 
 const logoutEndpoint: Endpoint<void, LogoutResult> = {
   name: "User.logout",
   method: "POST",
   path: "/admin/user/logout",
-  success: LogoutFromEnvelope,
+  success: logoutResultOf,
   // A 5xx means the token was not revoked; a reply that may have been lost is never repeated
   // (the transport rules see to that), since a repeat would meet 401.
   idempotent: true,
@@ -522,9 +511,9 @@ const refetchEndpoint: Endpoint<
   name: "User.retrieve",
   method: "GET",
   path: "/admin/user",
-  input: IdWire,
+  input: /* @__PURE__ */ inputOf(IdWire),
   secretFields: ["password"],
-  success: /* @__PURE__ */ envelopeData(OneUser),
+  success: /* @__PURE__ */ dataOf(OneUser),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#retrieve-an-user"
 }

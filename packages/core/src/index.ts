@@ -110,3 +110,19 @@ export * as User from "./User.js"
  * @since 0.2.0
  */
 export * as ResponseBodyLimit from "./ResponseBodyLimit.js"
+
+/**
+ * How an HTTP client tells a call whether its request was written, so that an
+ * attempt that never left the client's queue is not reported as possibly delivered.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { RequestDelivery } from "@uiza-effect/core"
+ *
+ * const queued = Effect.flatMap(RequestDelivery.Report, (report) => Effect.sync(() => report(false)))
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as RequestDelivery from "./RequestDelivery.js"

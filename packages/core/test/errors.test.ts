@@ -105,6 +105,34 @@ describe("errors that travel", () => {
     )
   })
 
+  it("optional fields are exact: absent or set, never undefined, as Schema.optionalWith({ exact: true }) makes them", () => {
+    const optionalFields = [
+      ...Object.values(UizaError.StatusErrorFields),
+      ...Object.values(UizaError.ResponseDecodeError.fields)
+    ].filter((field) =>
+      Schema.isPropertySignature(field) && field.ast._tag === "PropertySignatureDeclaration" && field.ast.isOptional
+    )
+    expect(optionalFields.length).toBe(6)
+    for (const field of optionalFields) {
+      const from = (field as unknown as { readonly from: Schema.Schema.Any }).from
+      expect(field.ast).toEqual(Schema.optionalWith(from, { exact: true }).ast)
+    }
+    const fields = {
+      status: 404,
+      message: "no such user",
+      retryable: false,
+      fieldErrors: [],
+      descriptionLink: "https://docs.uiza.io/#retrieve-an-user",
+      attempts: 1
+    }
+    expect(() => new UizaError.NotFoundError({ ...fields, requestId: undefined } as never)).toThrow()
+    expect(
+      Schema.decodeUnknownEither(UizaError.NotFoundError)({ _tag: "NotFoundError", ...fields, code: undefined })._tag
+    )
+      .toBe("Left")
+    expect("code" in new UizaError.NotFoundError(fields)).toBe(false)
+  })
+
   it("an infinite duration is refused when encoding, not turned into null", () => {
     expect(() => Schema.encodeSync(UizaError.DurationMillis)(Duration.infinity)).toThrow()
   })

@@ -201,7 +201,9 @@ describe("success replies that cannot be read", () => {
     Effect.gen(function*() {
       const error = yield* logoutFails(reply(200, JSON.stringify({ code: 200, type: "SUCCESS", requestId: "r-1" })))
       expect(error).toMatchObject({ _tag: "ResponseDecodeError", status: 200, requestId: "r-1" })
-      expect(error.message).toContain("logout message")
+      expect(error.message).toBe(
+        "The reply (HTTP 200) does not hold the result of User.logout: the reply lacks a logout message (data.message or message)."
+      )
     }))
 })
 

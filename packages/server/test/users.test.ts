@@ -226,7 +226,7 @@ describe("list (GET /admin/user)", () => {
     expect(reply.json.data).toEqual([expect.objectContaining({ id: server.admin.id, isAdmin: 1, status: 1 })])
   })
 
-  it("pages in creation order, with 1, 2 and 0 users on the last page", async () => {
+  it("pages newest first, as documented, with 1, 2 and 0 users on the last page", async () => {
     const { call, adminKey, server } = emulation()
     const ids = [server.admin.id]
     for (let i = 0; i < 4; i++) ids.push((await createUser(call, adminKey)).id)
@@ -245,7 +245,7 @@ describe("list (GET /admin/user)", () => {
       { total: 5, result: 2, page: 2, limit: 2 },
       { total: 5, result: 1, page: 3, limit: 2 }
     ])
-    expect(pages.flatMap((p) => p.data.map((user: { id: string }) => user.id))).toEqual(ids)
+    expect(pages.flatMap((p) => p.data.map((user: { id: string }) => user.id))).toEqual([...ids].reverse())
     // 5 users by 5 then by 4: a full last page, then 1.
     expect((await page(1, 5)).metadata).toEqual({ total: 5, result: 5, page: 1, limit: 5 })
     expect((await page(2, 4)).data).toHaveLength(1)

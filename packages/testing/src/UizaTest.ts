@@ -14,7 +14,10 @@
  * (`maxRetries` defaults to `0` here), so a retryable fault comes back at
  * once and a test needs no clock. With `maxRetries` set, the SDK backs off
  * (0.5 s, 1 s, ...) on the `TestClock` of `it.effect`: run the call in
- * {@link fastForward}, or move the clock with `TestClock.adjust`.
+ * {@link fastForward}, or move the clock with `TestClock.adjust`. A call
+ * that waits on a `TestClock` nobody moves dies after 500 ms of real time
+ * (`stalledClockLimit`) with a message that says so and what to do, instead
+ * of hanging until the test runner's timeout.
  *
  * @since 0.1.0
  */
@@ -35,6 +38,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
+import * as ClockWatch from "./internal/clockWatch.js"
 
 /**
  * A request the in-memory API received, as plain facts.
@@ -454,6 +458,14 @@ export interface Options extends UizaServer.Options {
   readonly maxRetries?: number | undefined
   /** Passed to the `UizaConfig`. */
   readonly deadline?: Duration.DurationInput | undefined
+  /**
+   * Under a `TestClock`, how long (of real time) a call may wait on the
+   * clock while nothing moves it before the call dies with a message that
+   * says what to do (default 500 ms): a forgotten {@link fastForward} then
+   * fails the test at once instead of at the test runner's timeout.
+   * `Duration.infinity` turns the check off. @since 0.2.0
+   */
+  readonly stalledClockLimit?: Duration.DurationInput | undefined
 }
 
 /**
@@ -575,6 +587,7 @@ export const layer = (
     const handler = HttpApp.toWebHandler(emulation.app)
     const recorded: Array<RecordedRequest> = []
     const faults: Array<Fault> = []
+    const watch = ClockWatch.make(Duration.decode(options.stalledClockLimit ?? "500 millis"))
 
     const answer = (
       request: HttpClientRequest.HttpClientRequest,
@@ -615,7 +628,7 @@ export const layer = (
           return Effect.fail(transportError(request, fault.code, "connection failure injected by UizaTest"))
         case "Delay":
           return Effect.zipRight(
-            Effect.sleep(fault.duration),
+            watch.delay(fault.duration),
             answer(request, url, signal, body, Option.getOrUndefined(fault.then))
           )
       }
@@ -632,7 +645,7 @@ export const layer = (
 
     return Effect.map(config, (settings) => {
       const client = HttpClient.make((request, url, signal) =>
-        Effect.gen(function*() {
+        watch.answering(Effect.gen(function*() {
           const body = yield* bodyBytes(request)
           const text = body === undefined ? "" : decoder.decode(body)
           const unknownHost = url.origin !== settings.baseUrl
@@ -657,7 +670,7 @@ export const layer = (
             )
           }
           return yield* answer(request, url, signal, body, fault)
-        })
+        }))
       )
 
       const service: Service = {
@@ -681,7 +694,9 @@ export const layer = (
       return Layer.mergeAll(
         Layer.succeed(HttpClient.HttpClient, client),
         Layer.succeed(UizaConfig.UizaConfig, settings),
-        Layer.succeed(UizaTest, service)
+        Layer.succeed(UizaTest, service),
+        // A forgotten `fastForward` fails fast, with what to do, instead of hanging.
+        watch.layer
       )
     })
   }))
@@ -735,10 +750,11 @@ export const fastForward = <A, E, R>(
       while (true) {
         const exit = yield* Fiber.poll(fiber)
         if (Option.isSome(exit)) return yield* exit.value
-        const pending = Chunk.toReadonlyArray(yield* TestClock.sleeps())
+        const pending = Chunk.toReadonlyArray(yield* clock.sleeps)
         if (pending.length > 0) {
-          const now = yield* TestClock.currentTimeMillis
-          yield* TestClock.adjust(Duration.millis(Math.max(0, Math.min(...pending) - now)))
+          // To the sleep's own instant: moving by the difference goes through a `Duration`,
+          // rounded to the nanosecond, and can stop a hair short of a sleep that ends at a fraction.
+          yield* clock.setTime(Math.max(clock.unsafeCurrentTimeMillis(), Math.min(...pending)))
           idleSince = Date.now()
         } else if (Date.now() - idleSince > idleLimit) {
           yield* Fiber.interrupt(fiber)

@@ -1,7 +1,10 @@
-import { describe, expect, it, layer } from "@effect/vitest"
+import { assert, describe, expect, it, layer } from "@effect/vitest"
 import { UizaConfig, User } from "@uiza-effect/core"
 import { UizaTest } from "@uiza-effect/testing"
+import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -251,6 +254,118 @@ describe("UizaTest (in memory)", () => {
         expect(yield* TestClock.currentTimeMillis).toBe(2_000)
       }).pipe(Effect.provide(UizaTest.layer())))
   })
+
+  describe("a forgotten fastForward fails fast, saying what to do", () => {
+    // What a call that waits on a clock nobody moves ends with: its defect, and how long it took.
+    const stalled = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+      Effect.gen(function*() {
+        const startedAt = Date.now()
+        const exit = yield* Effect.exit(self)
+        const realMillis = Date.now() - startedAt
+        assert(Exit.isFailure(exit), "the call should have failed")
+        const defect = Cause.dieOption(exit.cause)
+        assert(Option.isSome(defect), `a defect, not ${Cause.pretty(exit.cause)}`)
+        assert(defect.value instanceof Error)
+        return { message: defect.value.message, name: defect.value.name, realMillis }
+      })
+
+    it.effect("a retry on the TestClock, without fastForward", () =>
+      Effect.gen(function*() {
+        const kit = yield* UizaTest.UizaTest
+        yield* kit.failNext(UizaTest.reply(503))
+        const { message, name, realMillis } = yield* stalled(User.logout())
+        expect(name).toBe("StalledTestClock")
+        expect(message).toMatch(
+          /^UizaTest: Uiza\.User\.logout is waiting \d+ ms on the TestClock before a retry .*for 500 ms of real time/
+        )
+        expect(message).toContain("run the call in UizaTest.fastForward(...)")
+        expect(message).toContain("TestClock.adjust")
+        expect(message).toContain("it.live")
+        expect(realMillis).toBeLessThan(3_000) // not the test runner's 5 s timeout
+        expect(yield* kit.requests).toHaveLength(1)
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 2 }))))
+
+    it.effect("a delay fault, without fastForward", () =>
+      Effect.gen(function*() {
+        const kit = yield* UizaTest.UizaTest
+        yield* kit.failNext(UizaTest.delay("1 minute"))
+        const { message, realMillis } = yield* stalled(User.logout())
+        expect(message).toContain("is waiting 60000 ms on the TestClock for a UizaTest.delay fault")
+        expect(realMillis).toBeLessThan(3_000)
+      }).pipe(Effect.provide(UizaTest.layer())))
+
+    it.effect("the limit is an option", () =>
+      Effect.gen(function*() {
+        const kit = yield* UizaTest.UizaTest
+        yield* kit.failNext(UizaTest.reply(503))
+        const { message } = yield* stalled(User.logout())
+        expect(message).toContain("for 100 ms of real time")
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 1, stalledClockLimit: "100 millis" }))))
+
+    it.effect("a test that moves the clock later than the limit can raise it, or turn it off", () =>
+      Effect.gen(function*() {
+        const kit = yield* UizaTest.UizaTest
+        yield* kit.failNext(UizaTest.reply(503, { headers: { "retry-after": "1" } }))
+        const fiber = yield* Effect.fork(signOut())
+        yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 300)))
+        yield* TestClock.adjust("1 second")
+        expect((yield* Fiber.join(fiber))._tag).toBe("SignedOut")
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 1, stalledClockLimit: Duration.infinity }))))
+
+    it.effect("a clock moved now and then keeps the call alive", () =>
+      Effect.gen(function*() {
+        const kit = yield* UizaTest.UizaTest
+        yield* kit.failNext(UizaTest.reply(503, { headers: { "retry-after": "3" } }))
+        const fiber = yield* Effect.fork(signOut())
+        while ((yield* TestClock.sleeps()).length === 0) {
+          yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 1)))
+        }
+        // Three seconds of test time, one every 80 ms of real time: 240 ms in all, over the limit.
+        for (let second = 0; second < 3; second++) {
+          yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 80)))
+          yield* TestClock.adjust("1 second")
+        }
+        expect((yield* Fiber.join(fiber))._tag).toBe("SignedOut")
+      }).pipe(Effect.provide(UizaTest.layer({ maxRetries: 1, stalledClockLimit: "200 millis" }))))
+
+    it.effect("the test's own sleeps are left alone", () =>
+      Effect.gen(function*() {
+        const fiber = yield* Effect.fork(Effect.sleep("1 minute"))
+        yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 300)))
+        yield* TestClock.adjust("1 minute")
+        expect(Exit.isSuccess(yield* Fiber.await(fiber))).toBe(true)
+      }).pipe(Effect.provide(UizaTest.layer({ stalledClockLimit: "100 millis" }))))
+
+    layer(UizaTest.layer({ maxRetries: 2 }))("with a layer shared by a block", (it) => {
+      it.effect("a retry without fastForward fails fast too", () =>
+        Effect.gen(function*() {
+          const kit = yield* UizaTest.UizaTest
+          yield* kit.failNext(UizaTest.connectionFailure())
+          const { message, realMillis } = yield* stalled(User.logout())
+          expect(message).toContain("before a retry")
+          expect(realMillis).toBeLessThan(3_000)
+        }))
+
+      it.effect("and fastForward still runs the retries", () =>
+        Effect.gen(function*() {
+          const kit = yield* UizaTest.UizaTest
+          yield* kit.failNext(UizaTest.connectionFailure(), 2)
+          expect((yield* UizaTest.fastForward(signOut()))._tag).toBe("SignedOut")
+        }))
+    })
+  })
+
+  it.effect("fastForward reaches sleeps that end at a fraction of a millisecond", () =>
+    Effect.gen(function*() {
+      // Two waits that start together, as a jittered backoff and an earlier one left pending can:
+      // moving the clock by their difference would stop short of the second.
+      yield* UizaTest.fastForward(
+        Effect.all([Effect.sleep(Duration.millis(397.333941)), Effect.sleep(Duration.millis(495.385573))], {
+          concurrency: 2
+        })
+      )
+      expect(yield* TestClock.currentTimeMillis).toBe(495.385573)
+    }))
 
   it.live("fastForward outside a TestClock just runs the program", () =>
     Effect.gen(function*() {

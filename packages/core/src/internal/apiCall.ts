@@ -14,23 +14,14 @@ import * as FiberRef from "effect/FiberRef"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
+import { Report as ReportDelivery } from "../RequestDelivery.js"
 import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
-import {
-  basePath,
-  encodeInput,
-  type Endpoint,
-  problemOf,
-  replySecretsOf,
-  secretsOf,
-  type WireParams
-} from "./endpoint.js"
-import type { Envelope } from "./envelope.js"
+import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { scrubberOf } from "./scrub.js"
 import { withTimeLimit } from "./timeLimit.js"
@@ -61,30 +52,21 @@ const parseRetryAfter = (value: string | undefined, now: number): Option.Option<
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
-const buildRequest = (
+// The request without its input: the documented headers, and the token unwrapped for the
+// header the API reads it from (elsewhere only to validate it and to scrub it out of replies).
+const baseRequest = (
   endpoint: Endpoint<any, any>,
-  params: WireParams | undefined,
   baseUrl: string,
   token: Option.Option<Redacted.Redacted<string>>
 ) => {
-  const url = `${baseUrl}${basePath}${endpoint.path}`
   const headers: Record<string, string> = { accept: "application/json" }
-  // The token is unwrapped here for the header the API reads it from; elsewhere only to
-  // validate it and to scrub it out of replies.
   if (Option.isSome(token)) headers.authorization = Redacted.value(token.value)
-  const request = HttpClientRequest.setHeaders(HttpClientRequest.make(endpoint.method)(url), headers)
-  if (params === undefined) {
-    // No parameters, no body: the documented request carries only the headers.
-    return HttpClientRequest.setHeader(request, "content-type", "application/json")
-  }
-  if (endpoint.method === "GET") {
-    return HttpClientRequest.setHeader(
-      HttpClientRequest.setUrlParams(request, params as Record<string, string>),
-      "content-type",
-      "application/json"
-    )
-  }
-  return HttpClientRequest.bodyText(request, JSON.stringify(params), "application/json")
+  // On every request, as the docs' curl sends it; without input there is no body.
+  headers["content-type"] = "application/json"
+  return HttpClientRequest.setHeaders(
+    HttpClientRequest.make(endpoint.method)(`${baseUrl}${basePath}${endpoint.path}`),
+    headers
+  )
 }
 
 interface RawReply {
@@ -92,10 +74,14 @@ interface RawReply {
   readonly body: Option.Option<string>
 }
 
-const timeoutMessage = (origin: string, policy: CallPolicy, phase: "response" | "body") =>
+const timeoutMessage = (origin: string, policy: CallPolicy, phase: "response" | "body", sent: boolean) =>
   `No complete reply from ${origin} within ${Duration.format(policy.timeout)} (${
-    phase === "response" ? "waiting for the response" : "reading the body"
-  }); the request may have been delivered, so it was not retried.`
+    !sent ? "waiting for a free connection" : phase === "response" ? "waiting for the response" : "reading the body"
+  }); ${sent ? "the request may have been delivered, so it was not retried" : "the request was not sent"}.`
+
+// Whether the attempt's request may have left the machine: yes, unless the client
+// reported that it took the request and never wrote it (`RequestDelivery`).
+const maySend = (call: { readonly written: boolean | undefined }): boolean => call.written !== false
 
 /** A body over the limit: only its status is kept, never a byte of it. */
 interface TooLarge {
@@ -103,8 +89,16 @@ interface TooLarge {
   readonly status: number
 }
 
-const tooLargeError = (origin: string, status: number, limit: number, attempts: number) => {
-  const error = new UizaError.ResponseTooLargeError({
+// V8 formats an error's stack when it is first read, and keeps the frames it was made in (and
+// what they hold: a reply's body, its response) until then. Formatted at once, an error holds a
+// string of frames, and nothing of the reply it was made from.
+const withStackFormatted = <E extends Error>(error: E): E => {
+  void error.stack
+  return error
+}
+
+const tooLargeError = (origin: string, status: number, limit: number, attempts: number) =>
+  new UizaError.ResponseTooLargeError({
     message:
       `The reply from ${origin} (HTTP ${status}) is larger than ${limit} bytes (maxResponseBytes); it was not read further and the connection was closed.`,
     status,
@@ -113,11 +107,6 @@ const tooLargeError = (origin: string, status: number, limit: number, attempts: 
     retryable: false,
     attempts
   })
-  // V8 formats a stack when it is first read, keeping the frames (and what they hold) until
-  // then: formatted now, the error holds a string, never the body that was being read.
-  void error.stack
-  return error
-}
 
 // `Content-Length` as a number of bytes, when it is one.
 const declaredLength = (header: string | undefined): number =>
@@ -148,8 +137,21 @@ const failureOf = (
       return error
     case "TooLarge":
       return tooLargeError(origin, error.status, call.policy.maxResponseBytes, attempts)
-    case "RequestError":
-      return new UizaError.ConnectionError({ ...classifyRequestError(error, origin), attempts })
+    case "RequestError": {
+      const failure = classifyRequestError(error, origin)
+      // A failure the client says came before the request was written sent nothing: worth another attempt.
+      return new UizaError.ConnectionError(
+        failure.possiblyDelivered && !maySend(call)
+          ? {
+            ...failure,
+            possiblyDelivered: false,
+            retryable: true,
+            message: `The connection to ${origin} failed before the request was written (${failure.reason}).`,
+            attempts
+          }
+          : { ...failure, attempts }
+      )
+    }
     case "ResponseError":
       // A client that honours `MaxResponseBytes` stopped reading at the limit.
       if (isBodyTooLarge(error.cause)) {
@@ -184,6 +186,8 @@ interface Call<A> {
   requestId: string | undefined
   /** Whether a request is on the wire: only then can a deadline cut off a call that took effect. */
   inFlight: boolean
+  /** What the client reported of the attempt's request: taken (`false`), being written (`true`), or nothing. */
+  written: boolean | undefined
 }
 
 type Phase = "response" | "body"
@@ -221,28 +225,32 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
     const attemptNumber = ++call.attempts
     const phase = { current: "response" as Phase }
     call.inFlight = true
+    call.written = undefined
     const timed = withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, () =>
       new UizaError.TimeoutError({
-        message: timeoutMessage(call.origin, call.policy, phase.current),
+        message: timeoutMessage(call.origin, call.policy, phase.current, maySend(call)),
         phase: phase.current,
         timeout: call.policy.timeout,
-        possiblyDelivered: true,
+        possiblyDelivered: maySend(call),
         attempts: attemptNumber
       }))
     const settled = Effect.matchEffect(timed, {
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
         call.inFlight = false
-        return Effect.fail(failureOf(error, call as Call<unknown>, attemptNumber))
+        return Effect.fail(withStackFormatted(failureOf(error, call as Call<unknown>, attemptNumber)))
       },
       onSuccess: ({ body, response }) => {
         call.inFlight = false
-        return readReply(call.reader, {
-          status: response.status,
-          body,
-          retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
-          attempts: attemptNumber
-        })
+        return Either.mapLeft(
+          readReply(call.reader, {
+            status: response.status,
+            body,
+            retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
+            attempts: attemptNumber
+          }),
+          withStackFormatted
+        )
       }
     })
     if (!call.logsAttempts) return settled
@@ -289,15 +297,21 @@ const withDeadline = <A>(call: Call<A>, self: Effect.Effect<A, UizaError.UizaErr
     onNone: () => self,
     onSome: (deadline) =>
       withTimeLimit(self, call.clock, deadline, () =>
-        new UizaError.TimeoutError({
-          message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${
-            call.inFlight ? "; the request may have been delivered" : " (while waiting to retry)"
-          }.`,
-          phase: "deadline",
-          timeout: deadline,
-          possiblyDelivered: call.inFlight,
-          attempts: call.attempts
-        }))
+        withStackFormatted(
+          new UizaError.TimeoutError({
+            message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${
+              !call.inFlight
+                ? " (while waiting to retry)"
+                : maySend(call)
+                ? "; the request may have been delivered"
+                : " (waiting for a free connection)"
+            }.`,
+            phase: "deadline",
+            timeout: deadline,
+            possiblyDelivered: call.inFlight && maySend(call),
+            attempts: call.attempts
+          })
+        ))
   })
 
 const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A, UizaError.UizaError>) => {
@@ -313,25 +327,6 @@ const annotateOutcome = <A>(span: Tracer.Span, call: Call<A>, exit: Exit.Exit<A,
   if ("requestId" in error.value && error.value.requestId !== undefined) {
     span.attribute("uiza.request_id", error.value.requestId)
   }
-}
-
-// Each endpoint's success schema compiles its decoder once, at its first reply.
-const successDecoders = new WeakMap<Endpoint<any, any>, (envelope: Envelope) => Either.Either<any, string>>()
-
-const successDecoderOf = <A>(endpoint: Endpoint<any, A>): (envelope: Envelope) => Either.Either<A, string> => {
-  let decoder = successDecoders.get(endpoint)
-  if (decoder === undefined) {
-    const decode = Schema.decodeUnknownEither(endpoint.success)
-    decoder = (envelope) =>
-      Either.mapLeft(decode(envelope), (error) => {
-        const { path, problem } = problemOf(error.issue)
-        return `does not hold the result of ${endpoint.name}: ${
-          path.length === 0 ? "the reply" : path.join(".")
-        } ${problem}`
-      })
-    successDecoders.set(endpoint, decoder)
-  }
-  return decoder
 }
 
 /**
@@ -380,24 +375,16 @@ const run = <I, A>(
           )
         }
         span.attribute("http.request.method", endpoint.method)
-        const params = encodeInput(endpoint, input)
-        if (Either.isLeft(params)) {
+        const withoutInput = baseRequest(endpoint, target.baseUrl, target.authorization)
+        const written = endpoint.input === undefined
+          ? Either.right(withoutInput)
+          : endpoint.input(input, withoutInput, endpoint.name)
+        if (Either.isLeft(written)) {
           span.attribute("uiza.error", "InvalidInputError")
-          const { field, problem } = params.left
-          return Effect.fail(
-            new UizaError.InvalidInputError({
-              message: `Invalid input of ${endpoint.name}: ${
-                field === "" ? "the input" : field
-              } ${problem}; nothing was sent.`,
-              operation: endpoint.name,
-              field,
-              attempts: 0
-            })
-          )
+          return Effect.fail(written.left)
         }
+        const request = written.right
         const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-        const request = buildRequest(endpoint, params.right, target.baseUrl, target.authorization)
-        const decodeSuccess = successDecoderOf(endpoint)
         const secrets = [...secretsOf(endpoint, input)]
         if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
         const call: Call<A> = {
@@ -413,16 +400,20 @@ const run = <I, A>(
             descriptionLink: endpoint.descriptionLink,
             decodeSuccess: (envelope) => {
               call.requestId = envelope.requestId
-              return decodeSuccess(envelope)
+              return Either.mapLeft(
+                endpoint.success(envelope),
+                (problem) => `does not hold the result of ${endpoint.name}: ${problem}`
+              )
             },
             scrub: scrubberOfAll(secrets),
-            secretsIn: endpoint.replySecretFields === undefined ? undefined : replySecretsOf(endpoint.replySecretFields)
+            secretsIn: endpoint.replySecrets
           },
           logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
           startedAt: clock.unsafeCurrentTimeMillis(),
           attempts: 0,
           requestId: undefined,
-          inFlight: false
+          inFlight: false,
+          written: undefined
         }
         span.attribute("url.full", request.url)
 
@@ -435,8 +426,12 @@ const run = <I, A>(
         // The call's own services: the fetch options, and its span as the parent of what runs inside.
         const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(
           Context.add(Tracer.ParentSpan, span),
-          // and the body limit, which the SDK's own clients read to stop reading at it.
-          Context.add(MaxResponseBytes, call.policy.maxResponseBytes)
+          // and the body limit, which the SDK's own clients read to stop reading at it,
+          Context.add(MaxResponseBytes, call.policy.maxResponseBytes),
+          // and where the client reports whether the attempt's request was written.
+          Context.add(ReportDelivery, (written: boolean) => {
+            call.written = written
+          })
         )
         return withDeadline(call, withRetries(call)).pipe(
           Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),

@@ -73,7 +73,7 @@ const boundedDuration = (
   const duration = Duration.decodeUnknown(input)
   if (Option.isNone(duration)) return Either.left({ setting, problem: "is not a duration" })
   if (!(Duration.toMillis(duration.value) > 0)) return Either.left({ setting, problem: "must be longer than zero" })
-  if (Duration.greaterThan(duration.value, LIMITS[setting])) {
+  if (Duration.toMillis(duration.value) > Duration.toMillis(LIMITS[setting])) {
     return Either.left({ setting, problem: `must be at most ${Duration.format(LIMITS[setting])}` })
   }
   return Either.right(duration.value)
@@ -127,18 +127,33 @@ export const policyOf = (
   overrides: CallOverrides | undefined
 ): Either.Either<CallPolicy, PolicyProblem> =>
   // Most calls have no overrides: their policy is the client's.
-  overrides === undefined ? Either.right(settings) : Either.all({
-    timeout: overrides.timeout === undefined ? Either.right(settings.timeout) : checkTimeout(overrides.timeout),
-    maxRetries: overrides.maxRetries === undefined
-      ? Either.right(settings.maxRetries)
-      : checkMaxRetries(overrides.maxRetries),
-    deadline: overrides.deadline === undefined
-      ? Either.right(settings.deadline)
-      : Either.map(checkDeadline(overrides.deadline), Option.some),
-    maxResponseBytes: overrides.maxResponseBytes === undefined
-      ? Either.right(settings.maxResponseBytes)
-      : checkMaxResponseBytes(overrides.maxResponseBytes)
+  overrides === undefined ? Either.right(settings) : overridden(settings, overrides)
+
+// Each override checked in turn, the first invalid one reported (written out: `Either.all`
+// would bring its own code for so little).
+const overridden = (
+  settings: Pick<Settings, "timeout" | "maxRetries" | "deadline" | "maxResponseBytes">,
+  overrides: CallOverrides
+): Either.Either<CallPolicy, PolicyProblem> => {
+  const timeout = overrides.timeout === undefined ? Either.right(settings.timeout) : checkTimeout(overrides.timeout)
+  if (Either.isLeft(timeout)) return Either.left(timeout.left)
+  const maxRetries = overrides.maxRetries === undefined
+    ? Either.right(settings.maxRetries)
+    : checkMaxRetries(overrides.maxRetries)
+  if (Either.isLeft(maxRetries)) return Either.left(maxRetries.left)
+  const deadline = overrides.deadline === undefined ? undefined : checkDeadline(overrides.deadline)
+  if (deadline !== undefined && Either.isLeft(deadline)) return Either.left(deadline.left)
+  const maxResponseBytes = overrides.maxResponseBytes === undefined
+    ? Either.right(settings.maxResponseBytes)
+    : checkMaxResponseBytes(overrides.maxResponseBytes)
+  if (Either.isLeft(maxResponseBytes)) return Either.left(maxResponseBytes.left)
+  return Either.right({
+    timeout: timeout.right,
+    maxRetries: maxRetries.right,
+    deadline: deadline === undefined ? settings.deadline : Option.some(deadline.right),
+    maxResponseBytes: maxResponseBytes.right
   })
+}
 
 /**
  * Whether a failed attempt may be tried again: only failures that cannot
@@ -172,11 +187,17 @@ export const shouldRetry = (error: UizaError.UizaError, idempotent: boolean): bo
  */
 export const retrySchedule = (maxRetries: number): Schedule.Schedule<unknown, UizaError.UizaError> =>
   Schedule.exponential(BACKOFF_BASE).pipe(
-    Schedule.modifyDelay((_, delay) => Duration.min(delay, BACKOFF_CAP)),
+    // Compared as milliseconds: Duration's min and max would bring its Order for two comparisons.
+    Schedule.modifyDelay((_, delay) =>
+      Duration.toMillis(delay) <= Duration.toMillis(BACKOFF_CAP) ? delay : BACKOFF_CAP
+    ),
     Schedule.jitteredWith({ min: 0.75, max: 1 }),
     Schedule.intersect(Schedule.recurs(maxRetries)),
     Schedule.intersect(Schedule.identity<UizaError.UizaError>()),
     Schedule.modifyDelay(([, error], delay) =>
-      "retryAfter" in error && error.retryAfter !== undefined ? Duration.max(delay, error.retryAfter) : delay
+      "retryAfter" in error && error.retryAfter !== undefined &&
+        Duration.toMillis(error.retryAfter) > Duration.toMillis(delay)
+        ? error.retryAfter
+        : delay
     )
   )

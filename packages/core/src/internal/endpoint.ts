@@ -1,21 +1,42 @@
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { InvalidInputError } from "../UizaError.js"
+import type { Envelope } from "./envelope.js"
 
 /**
- * What an input encodes to: the query parameters of a GET, the JSON body of
- * any other method.
+ * Validates an input and writes it into the request: the query parameters of
+ * a GET, the JSON body of any other method. Built with {@link inputOf}.
  *
  * @internal
  */
-export type WireParams = { readonly [key: string]: unknown }
+export type InputWriter<I> = (
+  input: I,
+  request: HttpClientRequest.HttpClientRequest,
+  operation: string
+) => Either.Either<HttpClientRequest.HttpClientRequest, InvalidInputError>
+
+/**
+ * Reads an operation's result from a success envelope, or says what the
+ * reply lacks (`"data.id is required"`). Built with {@link successOf} or
+ * {@link dataOf}, or written by hand.
+ *
+ * @internal
+ */
+export type SuccessReader<A> = (envelope: Envelope) => Either.Either<A, string>
 
 /**
  * One endpoint of the Uiza v3 API, described as data: the engine
  * (`apiCall.ts`) validates and encodes the input, sends the request under
  * the call policy, reads and decodes the reply, and maps every failure.
+ *
+ * The input and the result are functions an endpoint's literal builds
+ * (`/* @__PURE__ *\/ inputOf(schema)`): the engine itself refers to no
+ * schema code, so a bundle of an endpoint without input (a logout) carries
+ * none of the encoding.
  *
  * @internal
  */
@@ -25,14 +46,14 @@ export interface Endpoint<I, A> {
   readonly method: "GET" | "POST" | "PUT" | "DELETE"
   /** The path under `/api/public/v3`, such as `/admin/user`. */
   readonly path: string
-  /** The input, encoded to the wire parameters; absent when the endpoint takes none. */
-  readonly input?: Schema.Schema<I, any> | undefined
+  /** The input, written into the request; absent when the endpoint takes none. */
+  readonly input?: InputWriter<I> | undefined
   /** Input fields that hold secrets: scrubbed from replies like the token, never rendered. */
   readonly secretFields?: ReadonlyArray<string> | undefined
-  /** Fields of a reply's `data` that hold secrets (an issued token): never quoted in an error. */
-  readonly replySecretFields?: ReadonlyArray<string> | undefined
-  /** The result, decoded from the reply's envelope (see {@link envelopeData}). */
-  readonly success: Schema.Schema<A, any>
+  /** The secrets a parsed reply carries (an issued token), never quoted in an error: see {@link replySecretsOf}. */
+  readonly replySecrets?: ((json: unknown) => ReadonlyArray<string>) | undefined
+  /** The result, read from the reply's envelope. */
+  readonly success: SuccessReader<A>
   /**
    * Whether sending the request again is safe. Only then is a failure that reached the
    * server (a 5xx, a 429) retried; otherwise only failures that never left the machine are.
@@ -126,39 +147,68 @@ const describe = (ast: AST.AST): string => {
 }
 
 /**
- * An input that does not fit its schema, as the field at fault and what it
- * must be (never the value).
+ * The {@link InputWriter} of an input schema: an input that does not fit
+ * fails with an `InvalidInputError` naming the field at fault and what it
+ * must be (never the value), and nothing is sent. The encoder is made at
+ * the first call.
  *
  * @internal
  */
-export interface InputProblem {
-  readonly field: string
-  readonly problem: string
+export const inputOf = <I>(schema: Schema.Schema<I, any>): InputWriter<I> => {
+  let encode: ((input: unknown) => Either.Either<unknown, ParseResult.ParseError>) | undefined
+  return (input, request, operation) => {
+    const invalid = (field: string, problem: string) =>
+      Either.left(
+        new InvalidInputError({
+          message: `Invalid input of ${operation}: ${field === "" ? "the input" : field} ${problem}; nothing was sent.`,
+          operation,
+          field,
+          attempts: 0
+        })
+      )
+    let params: Either.Either<unknown, ParseResult.ParseError>
+    try {
+      params = (encode ??= Schema.encodeUnknownEither(schema))(input)
+    } catch {
+      // An object whose getters throw, say: nothing is sent.
+      return invalid("", "could not be read")
+    }
+    if (Either.isLeft(params)) {
+      const { path, problem } = problemOf(params.left.issue)
+      return invalid(path.map(String).join("."), problem)
+    }
+    return Either.right(
+      request.method === "GET"
+        ? HttpClientRequest.setUrlParams(request, params.right as Record<string, string>)
+        : HttpClientRequest.bodyText(request, JSON.stringify(params.right), "application/json")
+    )
+  }
+}
+
+const readerOf = <A>(schema: () => Schema.Schema<A, any>): SuccessReader<A> => {
+  let decode: ((envelope: Envelope) => Either.Either<A, ParseResult.ParseError>) | undefined
+  return (envelope) =>
+    Either.mapLeft((decode ??= Schema.decodeUnknownEither(schema()))(envelope), (error) => {
+      const { path, problem } = problemOf(error.issue)
+      return `${path.length === 0 ? "the reply" : path.join(".")} ${problem}`
+    })
 }
 
 /**
- * Encodes an input to its wire parameters, or says which field is wrong.
+ * The {@link SuccessReader} of a schema of the whole envelope; the decoder
+ * is compiled at the first reply.
  *
  * @internal
  */
-export const encodeInput = <I, A>(
-  endpoint: Endpoint<I, A>,
-  input: I
-): Either.Either<WireParams | undefined, InputProblem> => {
-  if (endpoint.input === undefined) return Either.right(undefined)
-  try {
-    return Either.mapLeft(
-      Schema.encodeUnknownEither(endpoint.input)(input),
-      (error) => {
-        const { path, problem } = problemOf(error.issue)
-        return { field: path.map(String).join("."), problem }
-      }
-    )
-  } catch {
-    // An object whose getters throw, say: nothing is sent.
-    return Either.left({ field: "", problem: "could not be read" })
-  }
-}
+export const successOf = <A>(schema: Schema.Schema<A, any>): SuccessReader<A> => readerOf(() => schema)
+
+/**
+ * The {@link SuccessReader} of a schema of the envelope's `data`; the
+ * decoder is built at the first reply.
+ *
+ * @internal
+ */
+export const dataOf = <A, I>(data: Schema.Schema<A, I>): SuccessReader<A> => readerOf(() => envelopeData(data))
 
 /**
  * The secrets an input carries (its {@link Endpoint.secretFields}), raw, for

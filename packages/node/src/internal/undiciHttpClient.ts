@@ -8,7 +8,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
-import { ResponseBodyLimit } from "@uiza-effect/core"
+import { RequestDelivery, ResponseBodyLimit } from "@uiza-effect/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Inspectable from "effect/Inspectable"
@@ -16,6 +16,7 @@ import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
 import { Readable } from "node:stream"
 import type { ReadableStream as NodeReadableStream } from "node:stream/web"
+import * as RequestWrites from "./requestWrites.js"
 
 // A body dropped without being read would keep its socket busy: once the
 // response is garbage, the body is destroyed and the socket goes back to the pool.
@@ -203,11 +204,14 @@ const bodyOf = (
  * one promise for the response, one for the body. It sends exactly the
  * request's headers (no trace headers) and leaves timeouts to the caller,
  * which interrupts the request; interruption aborts it and closes the socket.
+ * It reports to `RequestDelivery.Report` when it takes a request, and when a
+ * socket of the pool takes it to write it.
  *
  * @internal
  */
-export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
-  HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+export const make = (pool: Dispatcher): HttpClient.HttpClient => {
+  const dispatcher = RequestWrites.reportingWrites(pool)
+  return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     Effect.flatMap((request) => {
       const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
       if (Either.isLeft(url)) {
@@ -216,10 +220,12 @@ export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
         )
       }
       return Effect.flatMap(
-        bodyOf(request.body),
-        ({ body, contentType }) =>
+        Effect.zip(bodyOf(request.body), RequestDelivery.Report),
+        ([{ body, contentType }, report]) =>
           Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume, signal) => {
-            dispatcher.request<null>({
+            report(false)
+            const options: Dispatcher.RequestOptions<null> & RequestWrites.ReportingOptions = {
+              [RequestWrites.whenWritten]: () => report(true),
               signal,
               method: request.method,
               headers: contentType === undefined
@@ -231,7 +237,8 @@ export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
               // The caller times the whole attempt; undici's own timers would cut it short.
               headersTimeout: 0,
               bodyTimeout: 0
-            }).then(
+            }
+            dispatcher.request(options).then(
               (response) => resume(Effect.succeed(new UndiciResponse(request, response))),
               (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
             )
@@ -240,3 +247,4 @@ export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
     }),
     Effect.succeed
   )
+}

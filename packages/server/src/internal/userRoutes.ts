@@ -96,7 +96,8 @@ const list = (call: Call, emulation: Emulation) =>
     const page = queryInteger(call.query, "page", { min: 1, max: Number.MAX_SAFE_INTEGER, default: 1 }, errors)
     const limit = queryInteger(call.query, "limit", { min: 1, max: listLimit.max, default: listLimit.default }, errors)
     yield* validated(errors)
-    const visible = caller.user.isAdmin === 1 ? emulation.store.users() : [caller.user]
+    // Newest first, as the docs say; the store keeps creation order.
+    const visible = caller.user.isAdmin === 1 ? [...emulation.store.users()].reverse() : [caller.user]
     const items = visible.slice((page - 1) * limit, page * limit).map(Wire.user)
     return { data: items, metadata: { total: visible.length, result: items.length, page, limit } }
   })
