@@ -96,18 +96,22 @@ const spellingsOf = (char: string): string => {
 
 /**
  * A function that replaces every spelling of `secret` in a text with
- * `<redacted>`. It is built once per secret; a text with none of the escape
- * characters (`\`, `%`, `&`) is only searched for the secret as it is.
+ * `<redacted>`. A text with none of the escape characters (`\`, `%`, `&`) is
+ * only searched for the secret as it is; the pattern of every spelling is
+ * built at the first text that has one.
  *
  * @internal
  */
 export const scrubberOf = (secret: string): (text: string) => string => {
   if (secret.length === 0) return (text) => text
-  const pattern = new RegExp(Array.from(secret, spellingsOf).join(""), "g")
+  // Built at the first text that needs it: most replies have no escape character, and the
+  // pattern of a token costs more CPU than a whole call's reply reading (docs/benchmarks.md).
+  let pattern: RegExp | undefined
   return (text) => {
     if (text.length === 0) return text
     const escaped = text.includes("\\") || text.includes("%") || text.includes("&")
     if (!escaped) return text.includes(secret) ? text.split(secret).join(REDACTED) : text
+    pattern ??= new RegExp(Array.from(secret, spellingsOf).join(""), "g")
     return text.replace(pattern, REDACTED)
   }
 }
