@@ -34,8 +34,14 @@ export const runApi = <R>(
   void,
   CliExit,
   Exclude<R, UizaConfig.UizaConfig | HttpClient.HttpClient> | FileSystem.FileSystem | Prompt.Prompt.Environment
-> =>
-  Effect.flatMap(uizaLayer(flags), (UizaLive) => Effect.provide(program, UizaLive)).pipe(
+> => Effect.flatMap(uizaLayer(flags), (UizaLive) => Effect.provide(program, UizaLive)).pipe(reportingFailures(flags))
+
+/** Every failure of a command turned into its report (text or `--json`) and its exit code. */
+export const reportingFailures = (flags: ApiFlags) =>
+<A, R>(
+  self: Effect.Effect<A, Failure, R>
+): Effect.Effect<A, CliExit, R> =>
+  self.pipe(
     Effect.catchTags({
       QuitException: () => Effect.fail(new CliExit({ exitCode: ExitCode.Interrupted })),
       UizaConfigError: (error) => reportFailure(error, flags)

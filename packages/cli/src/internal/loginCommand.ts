@@ -17,10 +17,10 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { reportingFailures } from "./apiCommand.js"
 import { connectionOptions } from "./connection.js"
 import { CliExit, ExitCode } from "./exit.js"
 import { json } from "./flags.js"
-import { reportFailure } from "./report.js"
 import { readSecret, type SecretSource, secretSource } from "./secretInput.js"
 import { jsonLine, printable } from "./terminalText.js"
 import { prepareTokenFile, type TokenFile } from "./tokenFile.js"
@@ -196,11 +196,7 @@ const runLogin = (flags: LoginFlags) =>
     yield* reportSuccess(flags, settings, issued)
   }).pipe(
     Effect.scoped,
-    Effect.catchTags({
-      QuitException: () => Effect.fail(new CliExit({ exitCode: ExitCode.Interrupted })),
-      UizaConfigError: (error) => reportFailure(error, { ...flags, token: { _tag: "Environment" } })
-    }),
-    Effect.catchIf(UizaError.isUizaError, (error) => reportFailure(error, { ...flags, token: { _tag: "Environment" } }))
+    reportingFailures({ ...flags, token: { _tag: "Environment" } })
   )
 
 export const login: Command.Command<

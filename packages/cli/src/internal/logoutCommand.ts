@@ -7,14 +7,14 @@ import * as Command from "@effect/cli/Command"
 import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as Path from "@effect/platform/Path"
 import type * as Terminal from "@effect/platform/Terminal"
-import { UizaError, User } from "@uiza-effect/core"
+import { User } from "@uiza-effect/core"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { reportingFailures } from "./apiCommand.js"
 import { type ConnectionFlags, connectionOptions, uizaLayer } from "./connection.js"
-import { CliExit, ExitCode } from "./exit.js"
+import type { CliExit } from "./exit.js"
 import { json } from "./flags.js"
-import { reportFailure } from "./report.js"
 import { jsonLine, oneLine } from "./terminalText.js"
 
 const logoutOptions = { ...connectionOptions, json }
@@ -39,13 +39,7 @@ const runLogout = (flags: LogoutFlags) =>
     const UizaLive = yield* uizaLayer(flags)
     const result = yield* User.logout().pipe(Effect.provide(UizaLive))
     yield* reportSuccess(result, flags.json)
-  }).pipe(
-    Effect.catchTags({
-      QuitException: () => Effect.fail(new CliExit({ exitCode: ExitCode.Interrupted })),
-      UizaConfigError: (error) => reportFailure(error, flags)
-    }),
-    Effect.catchIf(UizaError.isUizaError, (error) => reportFailure(error, flags))
-  )
+  }).pipe(reportingFailures(flags))
 
 export const logout: Command.Command<
   "logout",
