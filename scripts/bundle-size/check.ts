@@ -64,7 +64,10 @@ const entries: ReadonlyArray<Entry> = [
   { file: "logout-barrel.ts", label: "the same logout with User imported through the barrel" },
   { file: "app-floor.ts", label: "an app that already uses Schema and HttpClient (no SDK)" },
   { file: "app-logout-app-client.ts", label: "the app + User.logout on the app's own FetchHttpClient" },
-  { file: "app-all-operations-app-client.ts", label: "the app + every User and Auth operation on the app's own FetchHttpClient" },
+  {
+    file: "app-all-operations-app-client.ts",
+    label: "the app + every User and Auth operation on the app's own FetchHttpClient"
+  },
   { file: "app-logout.ts", label: "the app + User.logout on BrowserUiza (its own client next to the app's)" },
   { file: "app-all-operations.ts", label: "the app + every User and Auth operation on BrowserUiza" }
 ]

@@ -3,10 +3,10 @@
  * `UizaConfig` layer maker and the `HttpClient` layer to build it on.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import type { UizaError } from "@uiza-effect/core"
 import * as Auth from "@uiza-effect/core/Auth"
 import * as UizaConfig from "@uiza-effect/core/UizaConfig"
 import * as User from "@uiza-effect/core/User"
-import type { UizaError } from "@uiza-effect/core"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
