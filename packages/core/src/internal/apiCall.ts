@@ -23,6 +23,7 @@ import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
 import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
 import { readReply, type ReplyReader } from "./reply.js"
+import { parseRetryAfter } from "./retryAfter.js"
 import { scrubberOf } from "./scrub.js"
 import { withTimeLimit } from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
@@ -31,25 +32,6 @@ import { classifyRequestError } from "./transportFailure.js"
 const scrubberOfAll = (secrets: ReadonlyArray<string>): (text: string) => string => {
   const scrubbers = secrets.map(scrubberOf)
   return scrubbers.length === 1 ? scrubbers[0]! : (text) => scrubbers.reduce((scrubbed, scrub) => scrub(scrubbed), text)
-}
-
-// The forms of `Retry-After` (RFC 9110): delta-seconds, or an HTTP-date in
-// IMF-fixdate, RFC 850 or asctime form. Anything else is ignored, not guessed at.
-const DELTA_SECONDS = /^\d+$/
-const HTTP_DATE = [
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/
-]
-
-const parseRetryAfter = (value: string | undefined, now: number): Option.Option<Duration.Duration> => {
-  if (value === undefined) return Option.none()
-  const trimmed = value.trim()
-  if (DELTA_SECONDS.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
-  if (!HTTP_DATE.some((form) => form.test(trimmed))) return Option.none()
-  // asctime carries no zone: it is UTC.
-  const date = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`)
-  return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
 // The request without its input: the documented headers, and the token unwrapped for the
