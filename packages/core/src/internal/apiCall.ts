@@ -16,6 +16,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
+import { isSupported as cancelsOwnRequests, Register as RegisterCancel } from "../RequestCancellation.js"
 import { Report as ReportDelivery } from "../RequestDelivery.js"
 import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
@@ -25,7 +26,14 @@ import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { parseRetryAfter } from "./retryAfter.js"
 import { scrubberOf } from "./scrub.js"
-import { withTimeLimit } from "./timeLimit.js"
+import {
+  type Cancellation,
+  isDefaultClock,
+  makeCancellation,
+  register,
+  withCancellingTimeLimit,
+  withTimeLimit
+} from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
 
 // Removes every spelling of every secret of the call (the token, a password) from text a server sent back.
@@ -170,6 +178,10 @@ interface Call<A> {
   inFlight: boolean
   /** What the client reported of the attempt's request: taken (`false`), being written (`true`), or nothing. */
   written: boolean | undefined
+  /** Whether the client cancels its own requests when asked (`RequestCancellation`), on the default Clock. */
+  readonly cancelsOwnRequests: boolean
+  /** The attempt's cancel, registered by such a client. */
+  cancellation: Cancellation
 }
 
 type Phase = "response" | "body"
@@ -190,9 +202,12 @@ const exchange = <A>(
       return Effect.fail(tooLarge)
     }
     return Effect.matchEffect(response.text, {
-      onFailure: (error) =>
+      onFailure: (error): Effect.Effect<RawReply, HttpClientError.HttpClientError | TooLarge> =>
         isBodyTooLarge(error.cause)
           ? Effect.fail(tooLarge)
+          // A read the call cancelled at its time limit is a time-out, not a cut-off body.
+          : call.cancellation.expired
+          ? Effect.fail(error)
           : Effect.succeed<RawReply>({ response, body: Option.none() }),
       onSuccess: (text) =>
         exceedsBytes(text, limit)
@@ -208,14 +223,23 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
     const phase = { current: "response" as Phase }
     call.inFlight = true
     call.written = undefined
-    const timed = withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, () =>
+    const timedOut = () =>
       new UizaError.TimeoutError({
         message: timeoutMessage(call.origin, call.policy, phase.current, maySend(call)),
         phase: phase.current,
         timeout: call.policy.timeout,
         possiblyDelivered: maySend(call),
         attempts: attemptNumber
-      }))
+      })
+    // A client that cancels its own request needs no fiber to interrupt: a timer asks it to.
+    const timed = call.cancelsOwnRequests
+      ? withCancellingTimeLimit(
+        exchange(call, phase),
+        call.policy.timeout,
+        call.cancellation = makeCancellation(),
+        timedOut
+      )
+      : withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut)
     const settled = Effect.matchEffect(timed, {
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
@@ -369,11 +393,12 @@ const run = <I, A>(
         const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
         const secrets = [...secretsOf(endpoint, input)]
         if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
+        const client = target.httpClient ??
+          Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)
         const call: Call<A> = {
           endpoint,
           spanName,
-          client: target.httpClient ??
-            Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient),
+          client,
           clock,
           policy: policy.right,
           origin: target.baseUrl,
@@ -395,7 +420,9 @@ const run = <I, A>(
           attempts: 0,
           requestId: undefined,
           inFlight: false,
-          written: undefined
+          written: undefined,
+          cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
+          cancellation: makeCancellation()
         }
         span.attribute("url.full", request.url)
 
@@ -413,7 +440,9 @@ const run = <I, A>(
           // and where the client reports whether the attempt's request was written.
           Context.add(ReportDelivery, (written: boolean) => {
             call.written = written
-          })
+          }),
+          // and where a client that cancels its own requests leaves the attempt's cancel.
+          Context.add(RegisterCancel, (cancel: () => void) => register(call.cancellation, cancel))
         )
         return withDeadline(call, withRetries(call)).pipe(
           Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),
