@@ -14,7 +14,13 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as v8 from "node:v8"
-import { RequestDelivery, ResponseBodyLimit, UizaConfig, User } from "../../packages/core/dist/index.js"
+import {
+  RequestCancellation,
+  RequestDelivery,
+  ResponseBodyLimit,
+  UizaConfig,
+  User
+} from "../../packages/core/dist/index.js"
 import * as UizaServer from "../../packages/server/src/UizaServer.ts"
 import { arg, fmt, median, randomToken } from "./lib.ts"
 
@@ -54,20 +60,26 @@ const responseOf = (request: any, body: string): HttpClientResponse.HttpClientRe
     text: Effect.succeed(body)
   }) as any
 
-const client = HttpClient.makeWith(
-  Effect.flatMap((request) =>
-    Effect.map(RequestDelivery.Report, (report) => {
-      report(false)
-      report(true)
-      const body = request.url.includes("logout")
-        ? logoutBody
-        : request.urlParams.some(([key]) => key === "page")
-        ? listBody
-        : retrieveBody
-      return responseOf(request, body)
-    })
+// Like the Node preset's client, it registers a cancel for the attempt's time limit (a reply in
+// memory has nothing to cancel), so the engine runs the path it runs on that client.
+const client = Object.assign(
+  HttpClient.makeWith(
+    Effect.flatMap((request) =>
+      Effect.zipWith(RequestDelivery.Report, RequestCancellation.Register, (report, registerCancel) => {
+        registerCancel(() => {})
+        report(false)
+        report(true)
+        const body = request.url.includes("logout")
+          ? logoutBody
+          : request.urlParams.some(([key]) => key === "page")
+          ? listBody
+          : retrieveBody
+        return responseOf(request, body)
+      })
+    ),
+    Effect.succeed
   ),
-  Effect.succeed
+  { [RequestCancellation.Supported]: true }
 )
 const origin = "http://127.0.0.1:1"
 const layer = UizaConfig.layerWithHttpClient(
