@@ -38,6 +38,8 @@ declare const User_base: Schema.Class<User, {
     createdAt: typeof Schema.Date;
     updatedAt: typeof Schema.Date;
 }>, never, {
+    readonly status: "active" | "inactive";
+} & {
     readonly id: string;
 } & {
     readonly username: string;
@@ -53,8 +55,6 @@ declare const User_base: Schema.Class<User, {
     readonly fullName?: string | undefined;
 } & {
     readonly avatar?: string | undefined;
-} & {
-    readonly status: "active" | "inactive";
 }, {}, {}>;
 /**
  * A user of the workspace, as the API describes it. Unknown fields of a
@@ -244,21 +244,21 @@ declare const LogoutResult_base: Schema.Class<LogoutResult, {
     code: Schema.optional<typeof Schema.Int>;
     type: Schema.optional<typeof Schema.String>;
 }>, never, {
+    readonly type?: string | undefined;
+} & {
     readonly message: string;
-} & {
-    readonly requestId?: string | undefined;
-} & {
-    readonly datetime?: Date | undefined;
-} & {
-    readonly version?: number | undefined;
-} & {
-    readonly serviceName?: string | undefined;
-} & {
-    readonly policy?: string | undefined;
 } & {
     readonly code?: number | undefined;
 } & {
-    readonly type?: string | undefined;
+    readonly requestId?: string | undefined;
+} & {
+    readonly version?: number | undefined;
+} & {
+    readonly datetime?: Date | undefined;
+} & {
+    readonly policy?: string | undefined;
+} & {
+    readonly serviceName?: string | undefined;
 }, {}, {}>;
 /**
  * The result of a logout: the server's message and the reply's metadata,

@@ -1,25 +1,24 @@
 import * as Option from "effect/Option";
-import * as Schema from "effect/Schema";
 import { FieldError } from "../UizaError.js";
-declare const EnvelopeFields: {
-    code: typeof Schema.Int;
-    type: typeof Schema.String;
-    message: typeof Schema.String;
-    version: typeof Schema.Number;
-    datetime: typeof Schema.Date;
-    policy: typeof Schema.String;
-    requestId: typeof Schema.String;
-    serviceName: typeof Schema.String;
-    retryable: typeof Schema.Boolean;
+declare const fieldReaders: {
+    code: (raw: unknown) => number | undefined;
+    type: (raw: unknown) => string | undefined;
+    message: (raw: unknown) => string | undefined;
+    version: (raw: unknown) => number | undefined;
+    datetime: (raw: unknown) => Date | undefined;
+    policy: (raw: unknown) => string | undefined;
+    requestId: (raw: unknown) => string | undefined;
+    serviceName: (raw: unknown) => string | undefined;
+    retryable: (raw: unknown) => boolean | undefined;
 };
-type EnvelopeFields = typeof EnvelopeFields;
+type FieldReaders = typeof fieldReaders;
 /**
  * The decoded facts of a reply body that was a JSON object.
  *
  * @internal
  */
 export type Envelope = {
-    readonly [K in keyof EnvelopeFields]?: Schema.Schema.Type<EnvelopeFields[K]>;
+    readonly [K in keyof FieldReaders]?: Exclude<ReturnType<FieldReaders[K]>, undefined>;
 } & {
     readonly data: unknown;
     /** A list reply's paging facts, as sent. */
