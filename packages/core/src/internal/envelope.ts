@@ -10,19 +10,30 @@ import { oneLine } from "./serverText.js"
 // succeeded on the server (logout revokes the token) and must not be
 // reported as failed over a metadata field.
 
-const EnvelopeFields = {
-  code: Schema.Int,
-  type: Schema.String,
-  message: Schema.String,
-  version: Schema.Number,
-  datetime: Schema.Date,
-  policy: Schema.String,
-  requestId: Schema.String,
-  serviceName: Schema.String,
-  retryable: Schema.Boolean
+// Each field's reader: its value when it has the field's type, else nothing. Plain checks,
+// the same as the Schema each field was once decoded with (`Int`: a safe integer, `Date`: a
+// string that makes a valid date), without a parser run per field on every reply.
+const text = (raw: unknown): string | undefined =>
+  // A string of any length would become a result field, a span attribute, a log line: one line, bounded.
+  typeof raw === "string" ? oneLine(raw) : undefined
+
+const fieldReaders = {
+  code: (raw: unknown): number | undefined => Number.isSafeInteger(raw) ? raw as number : undefined,
+  type: text,
+  message: text,
+  version: (raw: unknown): number | undefined => typeof raw === "number" ? raw : undefined,
+  datetime: (raw: unknown): Date | undefined => {
+    if (typeof raw !== "string") return undefined
+    const date = new Date(raw)
+    return Number.isNaN(date.getTime()) ? undefined : date
+  },
+  policy: text,
+  requestId: text,
+  serviceName: text,
+  retryable: (raw: unknown): boolean | undefined => typeof raw === "boolean" ? raw : undefined
 }
 
-type EnvelopeFields = typeof EnvelopeFields
+type FieldReaders = typeof fieldReaders
 
 /**
  * The decoded facts of a reply body that was a JSON object.
@@ -30,7 +41,7 @@ type EnvelopeFields = typeof EnvelopeFields
  * @internal
  */
 export type Envelope =
-  & { readonly [K in keyof EnvelopeFields]?: Schema.Schema.Type<EnvelopeFields[K]> }
+  & { readonly [K in keyof FieldReaders]?: Exclude<ReturnType<FieldReaders[K]>, undefined> }
   & {
     readonly data: unknown
     /** A list reply's paging facts, as sent. */
@@ -38,11 +49,10 @@ export type Envelope =
     readonly fieldErrors: ReadonlyArray<FieldError>
   }
 
-type Decoder<A> = (input: unknown) => Option.Option<A>
+const fieldNames = /* @__PURE__ */ Object.keys(fieldReaders) as ReadonlyArray<keyof FieldReaders>
 
-// The decoders compile their parsers when made: they are made at the first reply, not at import.
-let decoders: ReadonlyArray<readonly [string, Decoder<unknown>]> | undefined
-let decodeFieldError: Decoder<FieldError> | undefined
+// Made at the first 422 reply, not at import.
+let decodeFieldError: ((input: unknown) => Option.Option<FieldError>) | undefined
 
 /**
  * Server-sent lists are kept, but bounded: an error must stay small enough to log.
@@ -75,16 +85,12 @@ export const decodeEnvelope = (json: unknown): Option.Option<Envelope> => {
     metadata: json.metadata,
     fieldErrors: fieldErrorsOf(json.data)
   }
-  decoders ??= Object.entries(EnvelopeFields).map(
-    ([key, schema]) => [key, Schema.decodeUnknownOption(schema as Schema.Schema<unknown, unknown>)] as const
-  )
-  for (const [key, decode] of decoders) {
-    const raw = json[key]
-    // An absent field stays absent; only a present one is worth decoding.
+  for (const name of fieldNames) {
+    const raw = json[name]
+    // An absent field stays absent; only a present one is worth reading.
     if (raw === undefined) continue
-    const value = decode(raw)
-    // A string of any length would become a result field, a span attribute, a log line: one line, bounded.
-    if (Option.isSome(value)) envelope[key] = typeof value.value === "string" ? oneLine(value.value) : value.value
+    const value = fieldReaders[name](raw)
+    if (value !== undefined) envelope[name] = value
   }
   return Option.some(envelope as Envelope)
 }

@@ -1,0 +1,347 @@
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient";
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest";
+import * as Cause from "effect/Cause";
+import * as Clock from "effect/Clock";
+import * as Context from "effect/Context";
+import * as Duration from "effect/Duration";
+import * as Effect from "effect/Effect";
+import * as Either from "effect/Either";
+import * as Exit from "effect/Exit";
+import * as FiberRef from "effect/FiberRef";
+import * as LogLevel from "effect/LogLevel";
+import * as Option from "effect/Option";
+import * as Redacted from "effect/Redacted";
+import * as Tracer from "effect/Tracer";
+import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js";
+import { isSupported as cancelsOwnRequests, Register as RegisterCancel } from "../RequestCancellation.js";
+import { Report as ReportDelivery } from "../RequestDelivery.js";
+import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js";
+import { UizaConfig } from "../UizaConfig.js";
+import * as UizaError from "../UizaError.js";
+import { policyOf, retrySchedule, shouldRetry } from "./callPolicy.js";
+import { basePath, secretsOf } from "./endpoint.js";
+import { readReply } from "./reply.js";
+import { parseRetryAfter } from "./retryAfter.js";
+import { scrubberOf } from "./scrub.js";
+import { isDefaultClock, makeCancellation, register, withCancellingTimeLimit, withTimeLimit } from "./timeLimit.js";
+import { classifyRequestError } from "./transportFailure.js";
+// Removes every spelling of every secret of the call (the token, a password) from text a server sent back.
+const scrubberOfAll = (secrets) => {
+    const scrubbers = secrets.map(scrubberOf);
+    return scrubbers.length === 1 ? scrubbers[0] : (text) => scrubbers.reduce((scrubbed, scrub) => scrub(scrubbed), text);
+};
+// The request without its input: the documented headers, and the token unwrapped for the
+// header the API reads it from (elsewhere only to validate it and to scrub it out of replies).
+const baseRequest = (endpoint, baseUrl, token) => {
+    const headers = { accept: "application/json" };
+    if (Option.isSome(token))
+        headers.authorization = Redacted.value(token.value);
+    // On every request, as the docs' curl sends it; without input there is no body.
+    headers["content-type"] = "application/json";
+    return HttpClientRequest.setHeaders(HttpClientRequest.make(endpoint.method)(`${baseUrl}${basePath}${endpoint.path}`), headers);
+};
+const timeoutMessage = (origin, policy, phase, sent) => `No complete reply from ${origin} within ${Duration.format(policy.timeout)} (${!sent ? "waiting for a free connection" : phase === "response" ? "waiting for the response" : "reading the body"}); ${sent ? "the request may have been delivered, so it was not retried" : "the request was not sent"}.`;
+// Whether the attempt's request may have left the machine: yes, unless the client
+// reported that it took the request and never wrote it (`RequestDelivery`).
+const maySend = (call) => call.written !== false;
+// V8 formats an error's stack when it is first read, and keeps the frames it was made in (and
+// what they hold: a reply's body, its response) until then. Formatted at once, an error holds a
+// string of frames, and nothing of the reply it was made from.
+const withStackFormatted = (error) => {
+    void error.stack;
+    return error;
+};
+const tooLargeError = (origin, status, limit, attempts) => new UizaError.ResponseTooLargeError({
+    message: `The reply from ${origin} (HTTP ${status}) is larger than ${limit} bytes (maxResponseBytes); it was not read further and the connection was closed.`,
+    status,
+    limit,
+    possiblyDelivered: true,
+    retryable: false,
+    attempts
+});
+// `Content-Length` as a number of bytes, when it is one.
+const declaredLength = (header) => header !== undefined && /^\d+$/.test(header) ? Number(header) : -1;
+// Whether text is longer than `limit` bytes in UTF-8, counting no further than needed.
+const exceedsBytes = (text, limit) => {
+    if (text.length > limit)
+        return true; // every character is one byte or more
+    if (text.length * 3 <= limit)
+        return false; // and three at most per UTF-16 unit
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3; // a surrogate pair: 3 + 3 >= 4
+        if (bytes > limit)
+            return true;
+    }
+    return false;
+};
+// What a failed exchange becomes: the time limit's error as it is, transport failures classified.
+const failureOf = (error, call, attempts) => {
+    const origin = call.origin;
+    switch (error._tag) {
+        case "TimeoutError":
+            return error;
+        case "TooLarge":
+            return tooLargeError(origin, error.status, call.policy.maxResponseBytes, attempts);
+        case "RequestError": {
+            const failure = classifyRequestError(error, origin);
+            // A failure the client says came before the request was written sent nothing: worth another attempt.
+            return new UizaError.ConnectionError(failure.possiblyDelivered && !maySend(call)
+                ? {
+                    ...failure,
+                    possiblyDelivered: false,
+                    retryable: true,
+                    message: `The connection to ${origin} failed before the request was written (${failure.reason}).`,
+                    attempts
+                }
+                : { ...failure, attempts });
+        }
+        case "ResponseError":
+            // A client that honours `MaxResponseBytes` stopped reading at the limit.
+            if (isBodyTooLarge(error.cause)) {
+                return tooLargeError(origin, error.response.status, call.policy.maxResponseBytes, attempts);
+            }
+            return new UizaError.ConnectionError({
+                message: `The reply from ${origin} could not be read (${error.reason}).`,
+                reason: error.reason,
+                possiblyDelivered: true,
+                retryable: false,
+                attempts
+            });
+    }
+};
+const REDIRECTS_NOT_FOLLOWED = { redirect: "manual" };
+// The request and its whole body, as raw facts.
+// The body limit is checked here too, for a client that does not read `MaxResponseBytes`:
+// a `Content-Length` over it is refused unread, a longer body is dropped once read.
+const exchange = (call, phase) => Effect.flatMap(call.client.execute(call.request), (response) => {
+    phase.current = "body";
+    const limit = call.policy.maxResponseBytes;
+    const tooLarge = { _tag: "TooLarge", status: response.status };
+    // A client that reads the limit checks `Content-Length` itself, and closes the connection.
+    if (!readsBounded(response) && declaredLength(response.headers["content-length"]) > limit) {
+        return Effect.fail(tooLarge);
+    }
+    return Effect.matchEffect(response.text, {
+        onFailure: (error) => isBodyTooLarge(error.cause)
+            ? Effect.fail(tooLarge)
+            // A read the call cancelled at its time limit is a time-out, not a cut-off body.
+            : call.cancellation.expired
+                ? Effect.fail(error)
+                : Effect.succeed({ response, body: Option.none() }),
+        onSuccess: (text) => exceedsBytes(text, limit)
+            ? Effect.fail(tooLarge)
+            : Effect.succeed({ response, body: Option.some(text) })
+    });
+});
+// One attempt: the exchange within the attempt's time limit, then the reply read.
+const attempt = (call) => Effect.suspend(() => {
+    const attemptNumber = ++call.attempts;
+    const phase = { current: "response" };
+    call.inFlight = true;
+    call.written = undefined;
+    const timedOut = () => new UizaError.TimeoutError({
+        message: timeoutMessage(call.origin, call.policy, phase.current, maySend(call)),
+        phase: phase.current,
+        timeout: call.policy.timeout,
+        possiblyDelivered: maySend(call),
+        attempts: attemptNumber
+    });
+    // A client that cancels its own request needs no fiber to interrupt: a timer asks it to.
+    const timed = call.cancelsOwnRequests
+        ? withCancellingTimeLimit(exchange(call, phase), call.policy.timeout, call.cancellation = makeCancellation(), timedOut)
+        : withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut);
+    const settled = Effect.matchEffect(timed, {
+        onFailure: (error) => {
+            // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
+            call.inFlight = false;
+            return Effect.fail(withStackFormatted(failureOf(error, call, attemptNumber)));
+        },
+        onSuccess: ({ body, response }) => {
+            call.inFlight = false;
+            return Either.mapLeft(readReply(call.reader, {
+                status: response.status,
+                body,
+                retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
+                attempts: attemptNumber
+            }), withStackFormatted);
+        }
+    });
+    if (!call.logsAttempts)
+        return settled;
+    return Effect.zipRight(Effect.annotateLogs(Effect.logDebug(`${call.spanName}: attempt ${attemptNumber}`), {
+        "http.method": call.endpoint.method,
+        "url.full": call.request.url
+    }), settled);
+});
+// A wait the server asks for that outlasts the deadline is not started:
+// the caller gets the server's answer, `retryAfter` included, at once.
+const waitFitsDeadline = (call, error) => {
+    if (Option.isNone(call.policy.deadline))
+        return true;
+    const retryAfter = "retryAfter" in error ? error.retryAfter : undefined;
+    return retryAfter === undefined ||
+        call.clock.unsafeCurrentTimeMillis() + Duration.toMillis(retryAfter) <
+            call.startedAt + Duration.toMillis(call.policy.deadline.value);
+};
+// Most calls succeed at once: the schedule is built only after a failure worth retrying,
+// and that failure is its first input, exactly as if the first attempt had run under it.
+const withRetries = (call) => {
+    const once = attempt(call);
+    if (call.policy.maxRetries === 0)
+        return once;
+    const worthRetrying = (error) => shouldRetry(error, call.endpoint.idempotent) && waitFitsDeadline(call, error);
+    return Effect.catchAll(once, (firstError) => {
+        if (!worthRetrying(firstError))
+            return Effect.fail(firstError);
+        let replayFirst = true;
+        const again = Effect.suspend(() => {
+            if (!replayFirst)
+                return once;
+            replayFirst = false;
+            return Effect.fail(firstError);
+        });
+        return Effect.retry(again, { schedule: retrySchedule(call.policy.maxRetries), while: worthRetrying });
+    });
+};
+const withDeadline = (call, self) => Option.match(call.policy.deadline, {
+    onNone: () => self,
+    onSome: (deadline) => withTimeLimit(self, call.clock, deadline, () => withStackFormatted(new UizaError.TimeoutError({
+        message: `No reply from ${call.origin} within the deadline of ${Duration.format(deadline)}${!call.inFlight
+            ? " (while waiting to retry)"
+            : maySend(call)
+                ? "; the request may have been delivered"
+                : " (waiting for a free connection)"}.`,
+        phase: "deadline",
+        timeout: deadline,
+        possiblyDelivered: call.inFlight && maySend(call),
+        attempts: call.attempts
+    })))
+});
+const annotateOutcome = (span, call, exit) => {
+    span.attribute("uiza.attempts", call.attempts);
+    if (Exit.isSuccess(exit)) {
+        if (call.requestId !== undefined)
+            span.attribute("uiza.request_id", call.requestId);
+        return;
+    }
+    const error = Cause.failureOption(exit.cause);
+    if (Option.isNone(error))
+        return;
+    span.attribute("uiza.error", error.value._tag);
+    if ("status" in error.value)
+        span.attribute("http.response.status_code", error.value.status);
+    if ("requestId" in error.value && error.value.requestId !== undefined) {
+        span.attribute("uiza.request_id", error.value.requestId);
+    }
+};
+const targetOf = (settings) => ({
+    baseUrl: settings.baseUrl,
+    authorization: Option.some(settings.authorization),
+    settings,
+    httpClient: settings.httpClient
+});
+const run = (endpoint, input, overrides, targetFrom) => {
+    const spanName = `Uiza.${endpoint.name}`;
+    return Effect.useSpan(spanName, { kind: "client", captureStackTrace: false }, (span) => Effect.withFiberRuntime((fiber) => {
+        const context = fiber.currentContext;
+        const target = targetFrom(context);
+        const policy = policyOf(target.settings, overrides);
+        if (Either.isLeft(policy)) {
+            // Found before anything is sent, and reported as the client's own settings would be.
+            return Effect.fail(new UizaError.UizaConfigError({
+                setting: policy.left.setting,
+                message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
+            }));
+        }
+        span.attribute("http.request.method", endpoint.method);
+        const withoutInput = baseRequest(endpoint, target.baseUrl, target.authorization);
+        const written = endpoint.input === undefined
+            ? Either.right(withoutInput)
+            : endpoint.input(input, withoutInput, endpoint.name);
+        if (Either.isLeft(written)) {
+            span.attribute("uiza.error", "InvalidInputError");
+            return Effect.fail(written.left);
+        }
+        const request = written.right;
+        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock);
+        const secrets = [...secretsOf(endpoint, input)];
+        if (Option.isSome(target.authorization))
+            secrets.unshift(Redacted.value(target.authorization.value));
+        const client = target.httpClient ??
+            Context.get(context, PlatformHttpClient);
+        const call = {
+            endpoint,
+            spanName,
+            client,
+            clock,
+            policy: policy.right,
+            origin: target.baseUrl,
+            request,
+            reader: {
+                descriptionLink: endpoint.descriptionLink,
+                decodeSuccess: (envelope) => {
+                    call.requestId = envelope.requestId;
+                    return Either.mapLeft(endpoint.success(envelope), (problem) => `does not hold the result of ${endpoint.name}: ${problem}`);
+                },
+                scrub: scrubberOfAll(secrets),
+                secretsIn: endpoint.replySecrets
+            },
+            logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
+            startedAt: clock.unsafeCurrentTimeMillis(),
+            attempts: 0,
+            requestId: undefined,
+            inFlight: false,
+            written: undefined,
+            cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
+            cancellation: makeCancellation()
+        };
+        span.attribute("url.full", request.url);
+        // A fetch-based client follows redirects unless told otherwise; a redirect must reach
+        // the SDK as such, never be followed with (or without) the token.
+        const requestInit = Context.getOption(context, FetchHttpClient.RequestInit);
+        const noRedirects = Option.isNone(requestInit)
+            ? REDIRECTS_NOT_FOLLOWED
+            : { ...requestInit.value, redirect: "manual" };
+        // The call's own services: the fetch options, and its span as the parent of what runs inside.
+        const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(Context.add(Tracer.ParentSpan, span), 
+        // and the body limit, which the SDK's own clients read to stop reading at it,
+        Context.add(MaxResponseBytes, call.policy.maxResponseBytes), 
+        // and where the client reports whether the attempt's request was written.
+        Context.add(ReportDelivery, (written) => {
+            call.written = written;
+        }), 
+        // and where a client that cancels its own requests leaves the attempt's cancel.
+        Context.add(RegisterCancel, (cancel) => register(call.cancellation, cancel)));
+        return withDeadline(call, withRetries(call)).pipe(Effect.mapInputContext((outer) => Context.merge(outer, provided)), 
+        // The call's span is the only one: a client built on the platform's `HttpClient.make`
+        // makes no span of its own for a Uiza request and sends no trace headers (they would
+        // fail the CORS preflight of a browser call), and records no response header, which a
+        // server could fill with the token. The user's own tracing stays on.
+        Effect.locally(currentTracerDisabledWhen, disableTracing), Effect.locally(currentTracerPropagation, false), Effect.onExit((exit) => Effect.sync(() => annotateOutcome(span, call, exit))));
+    }));
+};
+const disableTracing = () => true;
+/**
+ * Calls an endpoint of the configured workspace with the call policy: input
+ * validated and encoded before anything is sent, a timeout per attempt that
+ * covers the whole body, retries that follow the endpoint's idempotency, an
+ * optional overall deadline, one span and a debug log line per attempt.
+ * Every failure is one of the SDK's errors.
+ *
+ * Every call goes through here, so it is written for a short path: the
+ * services are read once, the span is annotated directly, and the retry
+ * schedule is only built once an attempt has failed.
+ *
+ * @internal
+ */
+export const callApi = (endpoint, input, overrides) => run(endpoint, input, overrides, (context) => targetOf(Context.get(context, UizaConfig)));
+/**
+ * Calls an endpoint at a target of its own, without the configured workspace:
+ * creating a token, which happens before there is one.
+ *
+ * @internal
+ */
+export const callApiAt = (endpoint, input, target, overrides) => run(endpoint, input, overrides, () => target);
+//# sourceMappingURL=apiCall.js.map

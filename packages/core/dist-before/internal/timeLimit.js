@@ -1,0 +1,95 @@
+import * as Clock from "effect/Clock";
+import * as Context from "effect/Context";
+import * as DefaultServices from "effect/DefaultServices";
+import * as Duration from "effect/Duration";
+import * as Effect from "effect/Effect";
+import * as Exit from "effect/Exit";
+import * as FiberId from "effect/FiberId";
+// The Clock every program has unless it provides another (a TestClock, say).
+const defaultClock = Context.get(DefaultServices.liveServices, Clock.Clock);
+// Timers longer than this fire at once in JavaScript; the default Clock treats them as never.
+const MAX_TIMER_MILLIS = 2 ** 31 - 1;
+/**
+ * Runs `self` with a time limit measured on `clock`: when the limit passes
+ * first, `self` is interrupted (which aborts a request in flight), and once
+ * it has stopped the result is the failure `onTimeout` builds.
+ *
+ * On any Clock but the default one (a `TestClock`, say) this is
+ * `Effect.timeoutFail`. On the default Clock, whose sleep is a `setTimeout`,
+ * it forks only the effect and sets the timer itself, instead of a fiber for
+ * the effect and one for the sleep whose states are merged back: that is on
+ * the path of every call, and docs/benchmarks.md has what it saves.
+ *
+ * @internal
+ */
+export const withTimeLimit = (self, clock, duration, onTimeout) => {
+    if (clock !== defaultClock)
+        return Effect.timeoutFail(self, { duration, onTimeout });
+    const millis = Duration.toMillis(duration);
+    // A limit the timer cannot hold is no limit: the default Clock treats it as never.
+    if (millis > MAX_TIMER_MILLIS)
+        return self;
+    return Effect.uninterruptibleMask((restore) => Effect.flatMap(Effect.forkDaemon(restore(self)), (fiber) => restore(Effect.async((resume) => {
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            fiber.unsafeInterruptAsFork(FiberId.none);
+        }, millis);
+        const cancel = () => clearTimeout(timer);
+        fiber.addObserver((exit) => {
+            cancel();
+            resume(timedOut && Exit.isFailure(exit) ? Effect.fail(onTimeout()) : exit);
+        });
+        // The caller is interrupted: stop the timer and the effect, and wait for the effect to stop.
+        return Effect.suspend(() => {
+            cancel();
+            return fiber.interruptAsFork(FiberId.none).pipe(Effect.zipRight(fiber.await));
+        });
+    }))));
+};
+/**
+ * Whether `clock` is the default Clock, whose sleeps are `setTimeout`s.
+ *
+ * @internal
+ */
+export const isDefaultClock = (clock) => clock === defaultClock;
+/**
+ * A cancellation with nothing registered and time left.
+ *
+ * @internal
+ */
+export const makeCancellation = () => ({ cancel: undefined, expired: false });
+/**
+ * Registers `cancel` on `cancellation`: kept for the timer, or run at once
+ * when the time is already up.
+ *
+ * @internal
+ */
+export const register = (cancellation, cancel) => {
+    if (cancellation.expired)
+        cancel();
+    else
+        cancellation.cancel = cancel;
+};
+/**
+ * A time limit on the default Clock for an effect whose client cancels its
+ * own request (`RequestCancellation`): a plain timer that, when it fires,
+ * runs the cancel the client registered last; the effect then fails, and
+ * the result is the failure `onTimeout` builds. No fiber is forked, which
+ * is what it saves over {@link withTimeLimit} (docs/benchmarks.md).
+ *
+ * @internal
+ */
+export const withCancellingTimeLimit = (self, duration, cancellation, onTimeout) => {
+    const millis = Duration.toMillis(duration);
+    if (millis > MAX_TIMER_MILLIS)
+        return self;
+    return Effect.suspend(() => {
+        const timer = setTimeout(() => {
+            cancellation.expired = true;
+            cancellation.cancel?.();
+        }, millis);
+        return Effect.onExit(Effect.catchAll(self, (error) => Effect.fail(cancellation.expired ? onTimeout() : error)), () => Effect.sync(() => clearTimeout(timer)));
+    });
+};
+//# sourceMappingURL=timeLimit.js.map
