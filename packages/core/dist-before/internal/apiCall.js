@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect";
 import * as Either from "effect/Either";
 import * as Exit from "effect/Exit";
 import * as FiberRef from "effect/FiberRef";
+import * as FiberRefs from "effect/FiberRefs";
 import * as LogLevel from "effect/LogLevel";
 import * as Option from "effect/Option";
 import * as Redacted from "effect/Redacted";
@@ -163,7 +164,10 @@ const attempt = (call) => Effect.suspend(() => {
             return Either.mapLeft(readReply(call.reader, {
                 status: response.status,
                 body,
-                retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
+                // Only an error reply's wait matters: a success is not retried, so its headers stay unread.
+                retryAfter: response.status < 400
+                    ? Option.none()
+                    : parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
                 attempts: attemptNumber
             }), withStackFormatted);
         }
@@ -244,7 +248,7 @@ const targetOf = (settings) => ({
 });
 const run = (endpoint, input, overrides, targetFrom) => {
     const spanName = `Uiza.${endpoint.name}`;
-    return Effect.useSpan(spanName, { kind: "client", captureStackTrace: false }, (span) => Effect.withFiberRuntime((fiber) => {
+    return Effect.useSpan(spanName, SPAN_OPTIONS, (span) => Effect.withFiberRuntime((fiber) => {
         const context = fiber.currentContext;
         const target = targetFrom(context);
         const policy = policyOf(target.settings, overrides);
@@ -304,7 +308,8 @@ const run = (endpoint, input, overrides, targetFrom) => {
         const noRedirects = Option.isNone(requestInit)
             ? REDIRECTS_NOT_FOLLOWED
             : { ...requestInit.value, redirect: "manual" };
-        // The call's own services: the fetch options, and its span as the parent of what runs inside.
+        // The call's own services on top of the caller's: the fetch options, and its span as the
+        // parent of what runs inside,
         const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(Context.add(Tracer.ParentSpan, span), 
         // and the body limit, which the SDK's own clients read to stop reading at it,
         Context.add(MaxResponseBytes, call.policy.maxResponseBytes), 
@@ -314,15 +319,34 @@ const run = (endpoint, input, overrides, targetFrom) => {
         }), 
         // and where a client that cancels its own requests leaves the attempt's cancel.
         Context.add(RegisterCancel, (cancel) => register(call.cancellation, cancel)));
-        return withDeadline(call, withRetries(call)).pipe(Effect.mapInputContext((outer) => Context.merge(outer, provided)), 
+        const services = Context.merge(context, provided);
         // The call's span is the only one: a client built on the platform's `HttpClient.make`
         // makes no span of its own for a Uiza request and sends no trace headers (they would
         // fail the CORS preflight of a browser call), and records no response header, which a
         // server could fill with the token. The user's own tracing stays on.
-        Effect.locally(currentTracerDisabledWhen, disableTracing), Effect.locally(currentTracerPropagation, false), Effect.onExit((exit) => Effect.sync(() => annotateOutcome(span, call, exit))));
+        const values = [services, disableTracing, false];
+        return Effect.acquireUseRelease(swapFiberRefs(values), () => withDeadline(call, withRetries(call)), (_, exit) => {
+            annotateOutcome(span, call, exit);
+            return swapFiberRefs(values);
+        });
     }));
 };
+// What a call sets while it runs: its services, and the tracing of a platform client.
+const callFiberRefs = [
+    FiberRef.currentContext,
+    currentTracerDisabledWhen,
+    currentTracerPropagation
+];
+// Swaps the values of the call's fiber refs with `values`: on entry the call's go in and the
+// caller's come out, on exit the other way round. What `Effect.provide` and two `Effect.locally`
+// do with two steps per fiber ref, in one (docs/benchmarks.md).
+const swapFiberRefs = (values) => Effect.updateFiberRefs((fiberId, refs) => callFiberRefs.reduce((updated, fiberRef, i) => {
+    const value = values[i];
+    values[i] = FiberRefs.getOrDefault(updated, fiberRef);
+    return FiberRefs.updateAs(updated, { fiberId, fiberRef, value });
+}, refs));
 const disableTracing = () => true;
+const SPAN_OPTIONS = { kind: "client", captureStackTrace: false };
 /**
  * Calls an endpoint of the configured workspace with the call policy: input
  * validated and encoded before anything is sent, a timeout per attempt that

@@ -60,6 +60,22 @@ const baseRequest = (
   )
 }
 
+// A request is an immutable value: the one of an endpoint at a configured workspace is made
+// once per configuration, not on every call.
+const baseRequests = new WeakMap<object, Map<Endpoint<any, any>, HttpClientRequest.HttpClientRequest>>()
+
+const baseRequestOf = (endpoint: Endpoint<any, any>, target: Target): HttpClientRequest.HttpClientRequest => {
+  const key = target.configuration
+  if (key === undefined) return baseRequest(endpoint, target.baseUrl, target.authorization)
+  let requests = baseRequests.get(key)
+  if (requests === undefined) baseRequests.set(key, requests = new Map())
+  let request = requests.get(endpoint)
+  if (request === undefined) {
+    requests.set(endpoint, request = baseRequest(endpoint, target.baseUrl, target.authorization))
+  }
+  return request
+}
+
 interface RawReply {
   readonly response: HttpClientResponse.HttpClientResponse
   readonly body: Option.Option<string>
@@ -253,7 +269,10 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
           readReply(call.reader, {
             status: response.status,
             body,
-            retryAfter: parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
+            // Only an error reply's wait matters: a success is not retried, so its headers stay unread.
+            retryAfter: response.status < 400
+              ? Option.none()
+              : parseRetryAfter(response.headers["retry-after"], call.clock.unsafeCurrentTimeMillis()),
             attempts: attemptNumber
           }),
           withStackFormatted
@@ -348,13 +367,16 @@ export interface Target {
   readonly settings: Pick<Settings, "timeout" | "maxRetries" | "deadline" | "maxResponseBytes">
   /** The client the target was built with; the `HttpClient` in context otherwise. */
   readonly httpClient: HttpClient.HttpClient | undefined
+  /** The configured workspace's settings, which its requests are kept for; none for a target of its own. */
+  readonly configuration?: Settings | undefined
 }
 
 const targetOf = (settings: Settings): Target => ({
   baseUrl: settings.baseUrl,
   authorization: Option.some(settings.authorization),
   settings,
-  httpClient: settings.httpClient
+  httpClient: settings.httpClient,
+  configuration: settings
 })
 
 const run = <I, A>(
@@ -366,7 +388,7 @@ const run = <I, A>(
   const spanName = `Uiza.${endpoint.name}`
   return Effect.useSpan(
     spanName,
-    { kind: "client", captureStackTrace: false },
+    SPAN_OPTIONS,
     (span) =>
       Effect.withFiberRuntime<A, UizaError.UizaError>((fiber) => {
         const context = fiber.currentContext
@@ -382,7 +404,7 @@ const run = <I, A>(
           )
         }
         span.attribute("http.request.method", endpoint.method)
-        const withoutInput = baseRequest(endpoint, target.baseUrl, target.authorization)
+        const withoutInput = baseRequestOf(endpoint, target)
         const written = endpoint.input === undefined
           ? Either.right(withoutInput)
           : endpoint.input(input, withoutInput, endpoint.name)
@@ -484,6 +506,8 @@ const swapFiberRefs = (values: Array<unknown>) =>
   )
 
 const disableTracing = () => true
+
+const SPAN_OPTIONS = { kind: "client", captureStackTrace: false } as const
 
 /**
  * Calls an endpoint of the configured workspace with the call policy: input
