@@ -213,6 +213,28 @@ describe("BrowserUiza.layerHttpClient, the preset's fetch client, in Chromium", 
     await expect.poll(async () => (await serverLog()).aborted).toEqual(["/hang"])
   })
 
+  it.live("a call of the SDK cancels the fetch at its time limit, waiting for the reply and reading it", () =>
+    Effect.gen(function*() {
+      yield* Effect.promise(resetLog)
+      const uiza = BrowserUiza.layer({
+        workspaceApiDomain: base,
+        authorization: tokens[0],
+        timeout: "300 millis",
+        maxRetries: 0
+      })
+      const waiting = yield* Effect.flip(Effect.provide(User.retrieve("hang"), uiza))
+      expect(waiting).toMatchObject({ _tag: "TimeoutError", phase: "response", attempts: 1 })
+      const reading = yield* Effect.flip(Effect.provide(User.retrieve("endless"), uiza))
+      expect(reading).toMatchObject({ _tag: "TimeoutError", phase: "body", attempts: 1 })
+      // Both fetches were aborted: the server sees each connection go.
+      yield* Effect.promise(() =>
+        expect.poll(async () => (await serverLog()).aborted).toEqual([
+          "/api/public/v3/admin/user",
+          "/api/public/v3/admin/user"
+        ])
+      )
+    }))
+
   it("aborts the fetch when reading the body is interrupted", async () => {
     await resetLog()
     const fiber = Effect.runFork(

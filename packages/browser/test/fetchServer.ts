@@ -101,8 +101,14 @@ const handle = (log: ServerLog) => (req: IncomingMessage, res: ServerResponse) =
         if (!res.destroyed) res.end()
       }
       pump()
-    } else if (path === "/hang") {
+    } else if (path === "/hang" || (path === "/api/public/v3/admin/user" && url.searchParams.get("id") === "hang")) {
       // Never answers.
+    } else if (path === "/api/public/v3/admin/user" && url.searchParams.get("id") === "endless") {
+      // A user's reply that starts, then never ends.
+      res.writeHead(200, { ...cors, "content-type": "application/json" })
+      res.write("{\"data\":")
+      const timer = setInterval(() => res.write(" "), 50)
+      res.on("close", () => clearInterval(timer))
     } else if (path === "/endless") {
       // Headers and a first chunk, then a chunk now and then, forever.
       res.writeHead(200, { ...cors, "content-type": "text/plain" })

@@ -23,14 +23,7 @@ import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Auth from "./Auth.js"
 import { authorizationProblem } from "./internal/authorization.js"
-import {
-  checkDeadline,
-  checkMaxResponseBytes,
-  checkMaxRetries,
-  checkTimeout,
-  LIMITS,
-  type PolicyProblem
-} from "./internal/callPolicy.js"
+import { LIMITS, policyOf, type PolicyProblem } from "./internal/callPolicy.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { PlatformHttpClient } from "./PlatformHttpClient.js"
 import { UizaConfigError, type UizaError } from "./UizaError.js"
@@ -162,6 +155,8 @@ export const defaults: {
   maxResponseBytes: 8 * 1024 * 1024
 }
 
+const defaultPolicy = { ...defaults, deadline: Option.none() }
+
 /**
  * The ranges every timeout and retry setting must fit, for the client and for
  * a call: `maxRetries` from 0 to 10, `timeout` longer than zero and at most
@@ -247,23 +242,18 @@ const validate = (options: Options, sources: Sources): Either.Either<Settings, U
   if (typeof token !== "string") return Either.left(invalid("authorization", sources, "is not a string"))
   const tokenProblem = authorizationProblem(token)
   if (Option.isSome(tokenProblem)) return Either.left(invalid("authorization", sources, tokenProblem.value))
-  const timeout = checkTimeout(options.timeout ?? defaults.timeout)
-  if (Either.isLeft(timeout)) return fromPolicy(sources, timeout.left)
-  const maxRetries = checkMaxRetries(options.maxRetries ?? defaults.maxRetries)
-  if (Either.isLeft(maxRetries)) return fromPolicy(sources, maxRetries.left)
-  const deadline = options.deadline === undefined ? undefined : checkDeadline(options.deadline)
-  if (deadline !== undefined && Either.isLeft(deadline)) return fromPolicy(sources, deadline.left)
-  const maxResponseBytes = options.maxResponseBytes === undefined
-    ? Either.right(defaults.maxResponseBytes)
-    : checkMaxResponseBytes(options.maxResponseBytes)
-  if (Either.isLeft(maxResponseBytes)) return fromPolicy(sources, maxResponseBytes.left)
+  // The same checks as a call's own options, on the defaults.
+  const policy = policyOf(defaultPolicy, {
+    timeout: options.timeout ?? undefined,
+    maxRetries: options.maxRetries ?? undefined,
+    deadline: options.deadline,
+    maxResponseBytes: options.maxResponseBytes
+  })
+  if (Either.isLeft(policy)) return fromPolicy(sources, policy.left)
   return Either.right({
+    ...policy.right,
     baseUrl: baseUrl.right,
-    authorization: authorization as Redacted.Redacted<string>,
-    timeout: timeout.right,
-    maxRetries: maxRetries.right,
-    deadline: deadline === undefined ? Option.none() : Option.some(deadline.right),
-    maxResponseBytes: maxResponseBytes.right
+    authorization: authorization as Redacted.Redacted<string>
   })
 }
 

@@ -454,20 +454,19 @@ const messageOf = (envelope: Envelope): Option.Option<string> => {
 // schema decoding of its own (the envelope's fields are decoded one by one).
 const decodedAlready = { disableValidation: true }
 
+// The envelope's facts a logout result carries, each only when the reply had it.
+const logoutFacts = ["requestId", "datetime", "version", "serviceName", "policy", "code", "type"] as const
+
 const logoutResultOf: SuccessReader<LogoutResult> = (envelope) =>
   Option.match(messageOf(envelope), {
     onNone: () => Either.left("the reply lacks a logout message (data.message or message)"),
-    onSome: (message) =>
-      Either.right(LogoutResult.make({
-        message,
-        ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
-        ...(envelope.datetime === undefined ? {} : { datetime: envelope.datetime }),
-        ...(envelope.version === undefined ? {} : { version: envelope.version }),
-        ...(envelope.serviceName === undefined ? {} : { serviceName: envelope.serviceName }),
-        ...(envelope.policy === undefined ? {} : { policy: envelope.policy }),
-        ...(envelope.code === undefined ? {} : { code: envelope.code }),
-        ...(envelope.type === undefined ? {} : { type: envelope.type })
-      }, decodedAlready))
+    onSome: (message) => {
+      const fields: { -readonly [K in keyof LogoutResult]: LogoutResult[K] } = { message }
+      for (const fact of logoutFacts) {
+        if (envelope[fact] !== undefined) Object.assign(fields, { [fact]: envelope[fact] })
+      }
+      return Either.right(LogoutResult.make(fields, decodedAlready))
+    }
   })
 
 const logoutEndpoint: Endpoint<void, LogoutResult> = {

@@ -126,3 +126,19 @@ export * as ResponseBodyLimit from "./ResponseBodyLimit.js"
  * @since 0.2.0
  */
 export * as RequestDelivery from "./RequestDelivery.js"
+
+/**
+ * How an HTTP client lets a call cancel the request of its current attempt
+ * when the attempt's time limit passes, so the call needs no fiber of its own
+ * to interrupt.
+ *
+ * @example
+ * ```ts
+ * import { RequestCancellation } from "@uiza-effect/core"
+ *
+ * console.log(RequestCancellation.isSupported({})) // false
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as RequestCancellation from "./RequestCancellation.js"

@@ -17,7 +17,9 @@
  * (`FetchHttpClient.Fetch`, looked up in the request's context, then the
  * layer's), the `RequestError` / `ResponseError` values with the same
  * `reason`s for the same failures, and aborting the `fetch` when the call or
- * the reading of the body is interrupted.
+ * the reading of the body is interrupted. It also registers that abort with
+ * `RequestCancellation.Register`, so a call of the SDK cancels the request at
+ * its time limit without a fiber of its own.
  *
  * What it leaves out: the `http.client` span and trace headers (a browser
  * call must not send headers the API's CORS rules do not allow), and
@@ -36,6 +38,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as RequestCancellation from "@uiza-effect/core/RequestCancellation"
 import * as ResponseBodyLimit from "@uiza-effect/core/ResponseBodyLimit"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -291,7 +294,8 @@ const requestError = (
 export const make = (init: RequestInit, context: Context.Context<never>): HttpClient.HttpClient => {
   const layerFetch = Context.getOption(context as Context.Context<FetchHttpClient.Fetch>, FetchHttpClient.Fetch)
   const send = (request: HttpClientRequest.HttpClientRequest) =>
-    Effect.flatMap(Effect.serviceOption(FetchHttpClient.Fetch), (requestFetch) => {
+    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((fiber) => {
+      const requestFetch = Context.getOption(fiber.currentContext, FetchHttpClient.Fetch)
       const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
       if (url._tag === "Left") return Effect.fail(requestError(request, "InvalidUrl", url.left))
       const body = request.body
@@ -305,6 +309,8 @@ export const make = (init: RequestInit, context: Context.Context<never>): HttpCl
       let headers = init.headers ? Headers.merge(Headers.fromInput(init.headers), request.headers) : request.headers
       if (headers["content-length"] !== undefined) headers = Headers.remove(headers, "content-length")
       const controller = new AbortController()
+      // Cancelling the attempt aborts the fetch, and with it the reading of the body.
+      Context.get(fiber.currentContext, RequestCancellation.Register)(() => controller.abort())
       return abortOnInterrupt(
         Effect.tryPromise({
           try: () =>
@@ -333,7 +339,8 @@ export const make = (init: RequestInit, context: Context.Context<never>): HttpCl
   const client: Client = Object.assign(Object.create(ClientProto), {
     preprocess,
     postprocess,
-    execute: (request: HttpClientRequest.HttpClientRequest) => postprocess(preprocess(request))
+    execute: (request: HttpClientRequest.HttpClientRequest) => postprocess(preprocess(request)),
+    [RequestCancellation.Supported]: true
   })
   return client
 }

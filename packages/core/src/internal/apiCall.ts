@@ -16,6 +16,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
+import { isSupported as cancelsOwnRequests, Register as RegisterCancel } from "../RequestCancellation.js"
 import { Report as ReportDelivery } from "../RequestDelivery.js"
 import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
@@ -23,33 +24,22 @@ import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
 import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
 import { readReply, type ReplyReader } from "./reply.js"
+import { parseRetryAfter } from "./retryAfter.js"
 import { scrubberOf } from "./scrub.js"
-import { withTimeLimit } from "./timeLimit.js"
+import {
+  type Cancellation,
+  isDefaultClock,
+  makeCancellation,
+  register,
+  withCancellingTimeLimit,
+  withTimeLimit
+} from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
 
 // Removes every spelling of every secret of the call (the token, a password) from text a server sent back.
 const scrubberOfAll = (secrets: ReadonlyArray<string>): (text: string) => string => {
   const scrubbers = secrets.map(scrubberOf)
   return scrubbers.length === 1 ? scrubbers[0]! : (text) => scrubbers.reduce((scrubbed, scrub) => scrub(scrubbed), text)
-}
-
-// The forms of `Retry-After` (RFC 9110): delta-seconds, or an HTTP-date in
-// IMF-fixdate, RFC 850 or asctime form. Anything else is ignored, not guessed at.
-const DELTA_SECONDS = /^\d+$/
-const HTTP_DATE = [
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/
-]
-
-const parseRetryAfter = (value: string | undefined, now: number): Option.Option<Duration.Duration> => {
-  if (value === undefined) return Option.none()
-  const trimmed = value.trim()
-  if (DELTA_SECONDS.test(trimmed)) return Option.some(Duration.seconds(Number(trimmed)))
-  if (!HTTP_DATE.some((form) => form.test(trimmed))) return Option.none()
-  // asctime carries no zone: it is UTC.
-  const date = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`)
-  return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
 // The request without its input: the documented headers, and the token unwrapped for the
@@ -188,6 +178,10 @@ interface Call<A> {
   inFlight: boolean
   /** What the client reported of the attempt's request: taken (`false`), being written (`true`), or nothing. */
   written: boolean | undefined
+  /** Whether the client cancels its own requests when asked (`RequestCancellation`), on the default Clock. */
+  readonly cancelsOwnRequests: boolean
+  /** The attempt's cancel, registered by such a client. */
+  cancellation: Cancellation
 }
 
 type Phase = "response" | "body"
@@ -208,9 +202,12 @@ const exchange = <A>(
       return Effect.fail(tooLarge)
     }
     return Effect.matchEffect(response.text, {
-      onFailure: (error) =>
+      onFailure: (error): Effect.Effect<RawReply, HttpClientError.HttpClientError | TooLarge> =>
         isBodyTooLarge(error.cause)
           ? Effect.fail(tooLarge)
+          // A read the call cancelled at its time limit is a time-out, not a cut-off body.
+          : call.cancellation.expired
+          ? Effect.fail(error)
           : Effect.succeed<RawReply>({ response, body: Option.none() }),
       onSuccess: (text) =>
         exceedsBytes(text, limit)
@@ -226,14 +223,23 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
     const phase = { current: "response" as Phase }
     call.inFlight = true
     call.written = undefined
-    const timed = withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, () =>
+    const timedOut = () =>
       new UizaError.TimeoutError({
         message: timeoutMessage(call.origin, call.policy, phase.current, maySend(call)),
         phase: phase.current,
         timeout: call.policy.timeout,
         possiblyDelivered: maySend(call),
         attempts: attemptNumber
-      }))
+      })
+    // A client that cancels its own request needs no fiber to interrupt: a timer asks it to.
+    const timed = call.cancelsOwnRequests
+      ? withCancellingTimeLimit(
+        exchange(call, phase),
+        call.policy.timeout,
+        call.cancellation = makeCancellation(),
+        timedOut
+      )
+      : withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut)
     const settled = Effect.matchEffect(timed, {
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
@@ -387,11 +393,12 @@ const run = <I, A>(
         const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
         const secrets = [...secretsOf(endpoint, input)]
         if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
+        const client = target.httpClient ??
+          Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)
         const call: Call<A> = {
           endpoint,
           spanName,
-          client: target.httpClient ??
-            Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient),
+          client,
           clock,
           policy: policy.right,
           origin: target.baseUrl,
@@ -413,7 +420,9 @@ const run = <I, A>(
           attempts: 0,
           requestId: undefined,
           inFlight: false,
-          written: undefined
+          written: undefined,
+          cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
+          cancellation: makeCancellation()
         }
         span.attribute("url.full", request.url)
 
@@ -431,7 +440,9 @@ const run = <I, A>(
           // and where the client reports whether the attempt's request was written.
           Context.add(ReportDelivery, (written: boolean) => {
             call.written = written
-          })
+          }),
+          // and where a client that cancels its own requests leaves the attempt's cancel.
+          Context.add(RegisterCancel, (cancel: () => void) => register(call.cancellation, cancel))
         )
         return withDeadline(call, withRetries(call)).pipe(
           Effect.mapInputContext((outer: Context.Context<never>) => Context.merge(outer, provided)),

@@ -11,42 +11,31 @@ export interface StatusClass {
   readonly defaultMessage: string
 }
 
+type StatusErrorClass = new(fields: ConstructorParameters<typeof UizaError.ClientError>[0]) => UizaError.StatusError
+
+const classOf = (ErrorClass: StatusErrorClass, defaultMessage: string): StatusClass => ({
+  make: (fields) => new ErrorClass(fields),
+  defaultMessage
+})
+
 const documented: Readonly<Record<number, StatusClass>> = {
-  400: {
-    make: (fields) => new UizaError.BadRequestError(fields),
-    defaultMessage: "The request was unacceptable, often due to missing a required parameter."
-  },
-  401: {
-    make: (fields) => new UizaError.UnauthorizedError(fields),
-    defaultMessage: "No valid API key provided."
-  },
-  404: {
-    make: (fields) => new UizaError.NotFoundError(fields),
-    defaultMessage: "The requested resource doesn't exist."
-  },
-  422: {
-    make: (fields) => new UizaError.UnprocessableError(fields),
-    defaultMessage: "The syntax of the request is correct (often cause of wrong parameter)"
-  },
-  500: {
-    make: (fields) => new UizaError.InternalServerError(fields),
-    defaultMessage: "We had a problem with our server. Try again later."
-  },
-  503: {
-    make: (fields) => new UizaError.ServiceUnavailableError(fields),
-    defaultMessage: "The server is overloaded or down for maintenance."
-  }
+  400: classOf(
+    UizaError.BadRequestError,
+    "The request was unacceptable, often due to missing a required parameter."
+  ),
+  401: classOf(UizaError.UnauthorizedError, "No valid API key provided."),
+  404: classOf(UizaError.NotFoundError, "The requested resource doesn't exist."),
+  422: classOf(
+    UizaError.UnprocessableError,
+    "The syntax of the request is correct (often cause of wrong parameter)"
+  ),
+  500: classOf(UizaError.InternalServerError, "We had a problem with our server. Try again later."),
+  503: classOf(UizaError.ServiceUnavailableError, "The server is overloaded or down for maintenance.")
 }
 
-const otherClientError: StatusClass = {
-  make: (fields) => new UizaError.ClientError(fields),
-  defaultMessage: "The error seems to have been caused by the client."
-}
+const otherClientError = classOf(UizaError.ClientError, "The error seems to have been caused by the client.")
 
-const otherServerError: StatusClass = {
-  make: (fields) => new UizaError.ServerError(fields),
-  defaultMessage: "The server is aware that it has encountered an error."
-}
+const otherServerError = classOf(UizaError.ServerError, "The server is aware that it has encountered an error.")
 
 /**
  * The class of an error reply that carries no error status at all.

@@ -56,3 +56,68 @@ export const withTimeLimit = <A, E, R, E2>(
       })))
   )
 }
+
+/**
+ * Whether `clock` is the default Clock, whose sleeps are `setTimeout`s.
+ *
+ * @internal
+ */
+export const isDefaultClock = (clock: Clock.Clock): boolean => clock === defaultClock
+
+/**
+ * What a client that cancels its own requests has registered for the
+ * current attempt (`RequestCancellation`), and whether its time is up.
+ *
+ * @internal
+ */
+export interface Cancellation {
+  cancel: (() => void) | undefined
+  expired: boolean
+}
+
+/**
+ * A cancellation with nothing registered and time left.
+ *
+ * @internal
+ */
+export const makeCancellation = (): Cancellation => ({ cancel: undefined, expired: false })
+
+/**
+ * Registers `cancel` on `cancellation`: kept for the timer, or run at once
+ * when the time is already up.
+ *
+ * @internal
+ */
+export const register = (cancellation: Cancellation, cancel: () => void): void => {
+  if (cancellation.expired) cancel()
+  else cancellation.cancel = cancel
+}
+
+/**
+ * A time limit on the default Clock for an effect whose client cancels its
+ * own request (`RequestCancellation`): a plain timer that, when it fires,
+ * runs the cancel the client registered last; the effect then fails, and
+ * the result is the failure `onTimeout` builds. No fiber is forked, which
+ * is what it saves over {@link withTimeLimit} (docs/benchmarks.md).
+ *
+ * @internal
+ */
+export const withCancellingTimeLimit = <A, E, R, E2>(
+  self: Effect.Effect<A, E, R>,
+  duration: Duration.Duration,
+  cancellation: Cancellation,
+  onTimeout: () => E2
+): Effect.Effect<A, E | E2, R> => {
+  const millis = Duration.toMillis(duration)
+  if (millis > MAX_TIMER_MILLIS) return self
+  return Effect.suspend(() => {
+    const timer = setTimeout(() => {
+      cancellation.expired = true
+      cancellation.cancel?.()
+    }, millis)
+    return Effect.onExit(
+      Effect.catchAll(self, (error) => Effect.fail(cancellation.expired ? onTimeout() : error)),
+      () => Effect.sync(() => clearTimeout(timer))
+    )
+  })
+}

@@ -8,7 +8,8 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
-import { RequestDelivery, ResponseBodyLimit } from "@uiza-effect/core"
+import { RequestCancellation, RequestDelivery, ResponseBodyLimit } from "@uiza-effect/core"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Inspectable from "effect/Inspectable"
@@ -25,6 +26,9 @@ const unreadBodies = new FinalizationRegistry<Dispatcher.ResponseData["body"]>((
 })
 
 const ignoreError = (_: unknown) => {}
+
+// What a request or body cancelled at the call's request (its time limit passed) fails with.
+const attemptCancelled = new Error("The attempt's time limit passed")
 
 /**
  * Runs a promise-returning read of the body; interrupting the read destroys
@@ -202,8 +206,9 @@ const bodyOf = (
 /**
  * An `HttpClient` on an undici `Dispatcher` that does the least per request:
  * one promise for the response, one for the body. It sends exactly the
- * request's headers (no trace headers) and leaves timeouts to the caller,
- * which interrupts the request; interruption aborts it and closes the socket.
+ * request's headers (no trace headers) and leaves timeouts to the caller:
+ * interrupting the request, or cancelling it through
+ * `RequestCancellation.Register`, aborts it and closes the socket.
  * It reports to `RequestDelivery.Report` when it takes a request, and when a
  * socket of the pool takes it to write it.
  *
@@ -211,7 +216,7 @@ const bodyOf = (
  */
 export const make = (pool: Dispatcher): HttpClient.HttpClient => {
   const dispatcher = RequestWrites.reportingWrites(pool)
-  return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+  const client = HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     Effect.flatMap((request) => {
       const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
       if (Either.isLeft(url)) {
@@ -220,31 +225,44 @@ export const make = (pool: Dispatcher): HttpClient.HttpClient => {
         )
       }
       return Effect.flatMap(
-        Effect.zip(bodyOf(request.body), RequestDelivery.Report),
-        ([{ body, contentType }, report]) =>
-          Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume, signal) => {
-            report(false)
-            const options: Dispatcher.RequestOptions<null> & RequestWrites.ReportingOptions = {
-              [RequestWrites.whenWritten]: () => report(true),
-              signal,
-              method: request.method,
-              headers: contentType === undefined
-                ? request.headers
-                : { ...request.headers, "content-type": contentType },
-              origin: url.right.origin,
-              path: url.right.pathname + url.right.search + url.right.hash,
-              body,
-              // The caller times the whole attempt; undici's own timers would cut it short.
-              headersTimeout: 0,
-              bodyTimeout: 0
-            }
-            dispatcher.request(options).then(
-              (response) => resume(Effect.succeed(new UndiciResponse(request, response))),
-              (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-            )
+        bodyOf(request.body),
+        ({ body, contentType }) =>
+          Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((fiber) => {
+            const report = Context.get(fiber.currentContext, RequestDelivery.Report)
+            const registerCancel = Context.get(fiber.currentContext, RequestCancellation.Register)
+            return Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+              report(false)
+              const controller = new AbortController()
+              // Cancelling the attempt aborts the request; once the response is in, it destroys the body.
+              registerCancel(() => controller.abort(attemptCancelled))
+              const options: Dispatcher.RequestOptions<null> & RequestWrites.ReportingOptions = {
+                [RequestWrites.whenWritten]: () => report(true),
+                signal: controller.signal,
+                method: request.method,
+                headers: contentType === undefined
+                  ? request.headers
+                  : { ...request.headers, "content-type": contentType },
+                origin: url.right.origin,
+                path: url.right.pathname + url.right.search + url.right.hash,
+                body,
+                // The caller times the whole attempt; undici's own timers would cut it short.
+                headersTimeout: 0,
+                bodyTimeout: 0
+              }
+              dispatcher.request(options).then(
+                (response) => {
+                  registerCancel(() => response.body.destroy(attemptCancelled))
+                  resume(Effect.succeed(new UndiciResponse(request, response)))
+                },
+                (cause) =>
+                  resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+              )
+              return Effect.sync(() => controller.abort())
+            })
           })
       )
     }),
     Effect.succeed
   )
+  return Object.assign(client, { [RequestCancellation.Supported]: true })
 }
