@@ -1,13 +1,23 @@
-// Import cost of the built SDK, in a fresh process (plain node: dist, not src).
+// Import cost of the built SDK, in a fresh process (plain node: dist, not src), as a Node user
+// gets it: each package's main entry is resolved through its `exports` the way Node does (the
+// `node` condition before `default`), so the core is its Node copy, dist/node/index.js.
 //   node scripts/bench/import-cost.mjs on-top   peers first, then core, then node (and the GC time within each)
 //   node scripts/bench/import-cost.mjs cold     effect/Effect, core, node each alone in a fresh process
 import { execFileSync } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { PerformanceObserver } from "node:perf_hooks"
 import { fileURLToPath, pathToFileURL } from "node:url"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
-const core = pathToFileURL(`${root}packages/core/dist/index.js`).href
-const node = pathToFileURL(`${root}packages/node/dist/index.js`).href
+// The first of the conditions plain Node answers for an import, in the order `exports` lists them.
+const nodeConditions = ["node", "import", "default"]
+const mainEntry = (dir) => {
+  const conditions = JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, "utf8")).exports["."]
+  const [, target] = Object.entries(conditions).find(([condition]) => nodeConditions.includes(condition))
+  return pathToFileURL(`${root}packages/${dir}/${target}`).href
+}
+const core = mainEntry("core")
+const node = mainEntry("node")
 
 const time = async (specifier) => {
   const start = performance.now()

@@ -5,7 +5,7 @@
  * goes by switching pieces off. Reports CPU time (process.cpuUsage), which
  * other processes on a shared machine disturb less than wall time.
  *
- *   npx tsc -b tsconfig.build.json && node --import tsx scripts/bench/overhead.ts [--calls=20000] [--rounds=5]
+ *   pnpm build && node --import tsx scripts/bench/overhead.ts [--calls=20000] [--rounds=5]
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -13,7 +13,7 @@ import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { UizaConfig, User } from "../../packages/core/dist/index.js"
+import { UizaConfig, User } from "../../packages/core/dist/node/index.js"
 import { logoutSuccessEnvelope } from "../../packages/server/src/UizaServer.ts"
 import { arg, fmt, median, randomToken } from "./lib.ts"
 

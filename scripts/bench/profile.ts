@@ -1,7 +1,7 @@
 /**
  * Runs one variant against the bench server so that a profiler can look at it:
  *
- *   npx tsc -b tsconfig.build.json && node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx \
+ *   pnpm build && node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx \
  *     scripts/bench/profile.ts --variant=nodeuiza --calls=20000 [--concurrency=1]
  *   node --conditions=source --import tsx scripts/bench/analyze-profile.ts /tmp/prof/<file>.cpuprofile
  */

@@ -7,8 +7,9 @@
  * body.
  *
  * The SDK is imported from the built workspace packages next to this script
- * (`tsc -b tsconfig.build.json` first), so a copy of the repository
- * benchmarks its own code as a user runs it: plain JavaScript, no loader.
+ * (`pnpm build` first), so a copy of the repository benchmarks its own code
+ * as a Node user runs it: plain JavaScript, no loader, the core's Node copy
+ * (dist/node, which the node package also resolves to).
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -18,7 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { request as undiciRequest } from "undici"
-import { UizaConfig, User } from "../../packages/core/dist/index.js"
+import { UizaConfig, User } from "../../packages/core/dist/node/index.js"
 import { NodeUiza } from "../../packages/node/dist/index.js"
 
 export interface Client {

@@ -21,6 +21,8 @@ PATH="$work/bin:$PATH"
 export PATH
 
 "$bin/tsc" -b tsconfig.build.json
+# The Node-only copy of the core (its `node` condition): packages/core/dist/node.
+node scripts/build-node-bundles.mjs
 
 mkdir -p "$work/packs"
 for dir in packages/*/; do
@@ -39,7 +41,7 @@ done
 
 consumer="$work/consumer"
 mkdir -p "$consumer"
-cp scripts/packaging/consumer.mjs scripts/packaging/consumer.ts "$consumer/"
+cp scripts/packaging/consumer.mjs scripts/packaging/consumer.ts scripts/packaging/record-resolutions.mjs "$consumer/"
 # A monorepo convention: its own packages export a "source" condition. The SDK's must not answer it.
 cat >"$consumer/tsconfig.json" <<'EOF'
 {
@@ -77,7 +79,7 @@ fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "co
   || (cd "$consumer" && npm install --prefer-offline --no-audit --no-fund --loglevel=error)
 (cd "$consumer" && "$bin/tsc" -p tsconfig.json --pretty false) || { echo "the consumer program does not type-check"; exit 1; }
 echo "consumer: a program type-checks with customConditions [\"source\"] and noUncheckedIndexedAccess"
-(cd "$consumer" && node --conditions=source consumer.mjs)
+(cd "$consumer" && UIZA_RESOLUTIONS="$work/resolutions.txt" node --conditions=source --import ./record-resolutions.mjs consumer.mjs)
 
 echo "-- install lines of the docs"
 node scripts/packaging/installs.mjs "$work/packs" "$work/installs"

@@ -180,3 +180,59 @@ for (const cliOnly of ["@effect/cli", "@effect/printer", "@effect/printer-ansi",
   if (nodeNeeds.includes(cliOnly)) throw new Error(`@uiza-effect/node depends on ${cliOnly}`)
 }
 console.log(`consumer: @uiza-effect/node needs only ${nodeNeeds.join(", ")}`)
+
+// Under Node every package reaches the core through its `node` condition: one module graph (the
+// chunks of dist/node), so a class is the same whichever entry or package it came through, and no
+// file of the per-module build (meant for browser bundlers) is loaded next to it.
+const installedExports = (name) =>
+  Object.keys(JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).exports)
+    .filter((subpath) => subpath !== "./package.json")
+    .map((subpath) => `${name}${subpath.slice(1)}`)
+for (
+  const name of [
+    "@uiza-effect/core",
+    "@uiza-effect/node",
+    "@uiza-effect/testing",
+    "@uiza-effect/server",
+    "@uiza-effect/cli"
+  ]
+) {
+  for (const specifier of installedExports(name)) await import(specifier)
+}
+const CoreRoot = await import("@uiza-effect/core")
+const { UizaTest } = await import("@uiza-effect/testing")
+for (const specifier of ["@uiza-effect/core", "@uiza-effect/core/UizaError", "@uiza-effect/core/User"]) {
+  if (!import.meta.resolve(specifier).includes("/node_modules/@uiza-effect/core/dist/node/")) {
+    throw new Error(`${specifier} resolved to ${import.meta.resolve(specifier)}, not the Node build`)
+  }
+}
+const sameClasses = [
+  [CoreRoot.UizaError.UnauthorizedError, UizaErrorModule.UnauthorizedError],
+  [UizaError.UizaConfigError, UizaErrorModule.UizaConfigError],
+  [User.LogoutResult, UserModule.LogoutResult],
+  [CoreRoot.User.retrieve, UserModule.retrieve]
+]
+if (sameClasses.some(([a, b]) => a !== b)) throw new Error("two entries of the core gave two copies of a class")
+// An error made inside @uiza-effect/testing (its UizaConfig layer) is an instance of the consumer's class.
+const kitError = await Effect.runPromise(
+  Effect.flip(Effect.provide(User.logout(), UizaTest.layer({ workspaceApiDomain: "" })))
+)
+if (
+  !(kitError instanceof UizaErrorModule.UizaConfigError) || !(kitError instanceof CoreRoot.UizaError.UizaConfigError)
+) {
+  throw new Error(`@uiza-effect/testing made a ${kitError?.constructor?.name} of another copy of the core`)
+}
+const coreFiles = [
+  ...new Set(
+    readFileSync(process.env.UIZA_RESOLUTIONS, "utf8").split("\n").filter((url) =>
+      url.includes("/node_modules/@uiza-effect/core/")
+    )
+  )
+]
+const perModule = coreFiles.filter((url) => !url.includes("/node_modules/@uiza-effect/core/dist/node/"))
+if (perModule.length > 0 || coreFiles.length === 0) {
+  throw new Error(`under Node the core loaded files outside dist/node: ${perModule.join(", ") || "none at all"}`)
+}
+console.log(
+  `consumer: under Node, every entry of core, node, testing, server and cli shares one core (${coreFiles.length} files of dist/node)`
+)
