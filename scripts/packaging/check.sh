@@ -36,7 +36,7 @@ for dir in packages/*/; do
     || { cat "$work/attw.log"; exit 1; }
   mkdir -p "$work/unpacked/$tarball"
   tar -xzf "$work/packs/$tarball" -C "$work/unpacked/$tarball"
-  node scripts/packaging/manifest.mjs "$work/unpacked/$tarball/package"
+  node scripts/packaging/manifest.mjs "$work/unpacked/$tarball/package" "$dir/package.json"
 done
 
 consumer="$work/consumer"

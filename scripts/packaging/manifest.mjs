@@ -4,7 +4,11 @@
 // declaration map points at sources the tarball ships, so stack traces and
 // "go to definition" land on real files.
 //
-//   node scripts/packaging/manifest.mjs <unpacked package dir>
+// The published `exports` must offer every subpath of the workspace's (given as the
+// second argument): a subpath left out of `publishConfig.exports` resolves in the
+// workspace and fails for every user.
+//
+//   node scripts/packaging/manifest.mjs <unpacked package dir> <workspace package.json>
 import * as fs from "node:fs"
 import * as path from "node:path"
 
@@ -23,6 +27,12 @@ const targets = (value, where) => {
 
 if (pkg.exports === undefined) problems.push("no exports")
 if (pkg.publishConfig?.exports !== undefined) problems.push("publishConfig.exports was not applied to exports")
+if (process.argv[3] !== undefined) {
+  const workspace = JSON.parse(fs.readFileSync(process.argv[3], "utf8"))
+  for (const subpath of Object.keys(workspace.exports ?? {})) {
+    if (pkg.exports?.[subpath] === undefined) problems.push(`exports has no ${subpath}, which the workspace's has`)
+  }
+}
 for (const [where, target] of targets(pkg.exports, "")) {
   if (!target.startsWith("./dist/") && target !== "./package.json") {
     problems.push(`exports${where} is ${target}, not a built file`)
