@@ -13,7 +13,6 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as v8 from "node:v8"
 import {
   RequestCancellation,
   RequestDelivery,
@@ -22,7 +21,9 @@ import {
   User
 } from "../../packages/core/dist/index.js"
 import * as UizaServer from "../../packages/server/src/UizaServer.ts"
+import { allocatedBy } from "./allocations.ts"
 import { arg, fmt, median, randomToken } from "./lib.ts"
+import { userWire } from "./replies.ts"
 
 const calls = Number(arg("calls", "20000"))
 const rounds = Number(arg("rounds", "5"))
@@ -30,18 +31,6 @@ const only = arg("only", "")
 const logoutBody = JSON.stringify(UizaServer.logoutSuccessEnvelope())
 
 const userId = "5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57"
-// A user as the API sends it, as the bench server has it.
-const userWire = (index: number) => ({
-  id: `5e0c6a3e-8d2f-4b7a-9c41-${index.toString(16).padStart(12, "0")}`,
-  isAdmin: index === 0 ? 1 : 0,
-  username: `user_test_${index}`,
-  email: `user_test_${index}@uiza.io`,
-  avatar: "https://exemple.com/avatar.jpeg",
-  fullName: `User Test ${index}`,
-  updatedAt: "2019-03-01T07:52:01.000Z",
-  createdAt: "2019-03-01T07:52:01.000Z",
-  status: 1
-})
 const retrieveBody = JSON.stringify(UizaServer.successEnvelope({ data: { ...userWire(1), id: userId } }))
 const listBody = JSON.stringify(
   UizaServer.successEnvelope({
@@ -110,26 +99,12 @@ for (const [name, program] of cases) {
     throw new Error(`${name}: ${String(e)}`)
   })
 }
-// Bytes allocated by n sequential calls: the used heap before each collection minus after the previous one.
+// Bytes allocated per call over n sequential calls.
 const allocatedPerCall = async (program: Effect.Effect<unknown, unknown, any>, n: number): Promise<number> => {
-  const profiler = new v8.GCProfiler()
-  profiler.start()
-  const startUsed = v8.getHeapStatistics().used_heap_size
-  for (let i = 0; i < n; i++) await runtime.runPromise(program)
-  const endUsed = v8.getHeapStatistics().used_heap_size
-  const { statistics } = profiler.stop() as unknown as {
-    statistics: ReadonlyArray<{
-      beforeGC: { heapStatistics: { usedHeapSize: number } }
-      afterGC: { heapStatistics: { usedHeapSize: number } }
-    }>
-  }
-  let allocated = 0
-  let previous = startUsed
-  for (const entry of statistics) {
-    allocated += entry.beforeGC.heapStatistics.usedHeapSize - previous
-    previous = entry.afterGC.heapStatistics.usedHeapSize
-  }
-  return (allocated + endUsed - previous) / n
+  const { bytes } = await allocatedBy(async () => {
+    for (let i = 0; i < n; i++) await runtime.runPromise(program)
+  })
+  return bytes / n
 }
 const allocations = new Map<string, number>()
 for (const [name, program] of cases) allocations.set(name, await allocatedPerCall(program, 5000))

@@ -4,7 +4,7 @@
  * heap before each collection minus the used heap after the previous one,
  * summed) and the heap retained after all calls once collected.
  */
-import * as v8 from "node:v8"
+import { allocatedBy } from "./allocations.ts"
 import { arg, runBatch } from "./lib.ts"
 import * as Variants from "./variants.ts"
 
@@ -23,28 +23,11 @@ gc()
 gc()
 const before = process.memoryUsage().heapUsed
 
-const profiler = new v8.GCProfiler()
-profiler.start()
-const startUsed = v8.getHeapStatistics().used_heap_size
-await runBatch(client.call, calls, concurrency)
-const endUsed = v8.getHeapStatistics().used_heap_size
-const { statistics } = profiler.stop() as unknown as {
-  statistics: ReadonlyArray<{
-    beforeGC: { heapStatistics: { usedHeapSize: number } }
-    afterGC: { heapStatistics: { usedHeapSize: number } }
-  }>
-}
-let allocated = 0
-let previous = startUsed
-for (const entry of statistics) {
-  allocated += entry.beforeGC.heapStatistics.usedHeapSize - previous
-  previous = entry.afterGC.heapStatistics.usedHeapSize
-}
-allocated += endUsed - previous
+const { bytes: allocated, gcs } = await allocatedBy(() => runBatch(client.call, calls, concurrency))
 
 gc()
 gc()
 const retained = process.memoryUsage().heapUsed - before
 await client.close()
-process.stdout.write(`${JSON.stringify({ allocatedPerCall: allocated / calls, retained, gcs: statistics.length })}\n`)
+process.stdout.write(`${JSON.stringify({ allocatedPerCall: allocated / calls, retained, gcs })}\n`)
 process.exit(0)

@@ -19,6 +19,7 @@
  */
 import { createServer } from "node:http"
 import * as UizaServer from "../../packages/server/src/UizaServer.ts"
+import { userWire } from "./replies.ts"
 
 const arg = (name: string, fallback: string): string => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`))
@@ -40,18 +41,6 @@ const stopOn = (stop: () => void) => {
 }
 
 if (mode === "minimal") {
-  // A user as the API sends it (the recorded retrieve reply's fields).
-  const userWire = (index: number) => ({
-    id: `5e0c6a3e-8d2f-4b7a-9c41-${index.toString(16).padStart(12, "0")}`,
-    isAdmin: index === 0 ? 1 : 0,
-    username: `user_test_${index}`,
-    email: `user_test_${index}@uiza.io`,
-    avatar: "https://exemple.com/avatar.jpeg",
-    fullName: `User Test ${index}`,
-    updatedAt: "2019-03-01T07:52:01.000Z",
-    createdAt: "2019-03-01T07:52:01.000Z",
-    status: 1
-  })
   const total = 1_000
   const pageBody = (page: number, limit: number) => {
     const data = Array.from({ length: limit }, (_, i) => userWire((page - 1) * limit + i))
