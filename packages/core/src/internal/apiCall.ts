@@ -10,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import type * as FiberId from "effect/FiberId"
 import * as FiberRef from "effect/FiberRef"
 import * as FiberRefs from "effect/FiberRefs"
 import * as LogLevel from "effect/LogLevel"
@@ -455,25 +456,24 @@ const run = <I, A>(
         const noRedirects = Option.isNone(requestInit)
           ? REDIRECTS_NOT_FOLLOWED
           : { ...requestInit.value, redirect: "manual" as const }
-        // The call's own services on top of the caller's: the fetch options, and its span as the
-        // parent of what runs inside,
-        const provided = Context.make(FetchHttpClient.RequestInit, noRedirects).pipe(
-          Context.add(Tracer.ParentSpan, span),
-          // and the body limit, which the SDK's own clients read to stop reading at it,
-          Context.add(MaxResponseBytes, call.policy.maxResponseBytes),
-          // and where the client reports whether the attempt's request was written.
-          Context.add(ReportDelivery, (written: boolean) => {
-            call.written = written
-          }),
-          // and where a client that cancels its own requests leaves the attempt's cancel.
-          Context.add(RegisterCancel, (cancel: () => void) => register(call.cancellation, cancel))
-        )
-        const services = Context.merge(context, provided)
+        // The call's own services on top of the caller's, set in one copy of the caller's map:
+        const services = new Map(context.unsafeMap)
+        // the fetch options, and its span as the parent of what runs inside,
+        services.set(FetchHttpClient.RequestInit.key, noRedirects)
+        services.set(Tracer.ParentSpan.key, span)
+        // the body limit, which the SDK's own clients read to stop reading at it,
+        services.set(MaxResponseBytes.key, call.policy.maxResponseBytes)
+        // where the client reports whether the attempt's request was written,
+        services.set(ReportDelivery.key, (written: boolean) => {
+          call.written = written
+        })
+        // and where a client that cancels its own requests leaves the attempt's cancel.
+        services.set(RegisterCancel.key, (cancel: () => void) => register(call.cancellation, cancel))
         // The call's span is the only one: a client built on the platform's `HttpClient.make`
         // makes no span of its own for a Uiza request and sends no trace headers (they would
         // fail the CORS preflight of a browser call), and records no response header, which a
         // server could fill with the token. The user's own tracing stays on.
-        const values = [services, disableTracing, false]
+        const values = [Context.unsafeMake(services), disableTracing, false]
         return Effect.acquireUseRelease(
           swapFiberRefs(values),
           () => withDeadline(call, withRetries(call)),
@@ -498,12 +498,24 @@ const callFiberRefs: ReadonlyArray<FiberRef.FiberRef<any>> = [
 // do with two steps per fiber ref, in one (docs/benchmarks.md).
 const swapFiberRefs = (values: Array<unknown>) =>
   Effect.updateFiberRefs((fiberId, refs) =>
-    callFiberRefs.reduce((updated, fiberRef, i) => {
-      const value = values[i]
-      values[i] = FiberRefs.getOrDefault(updated, fiberRef)
-      return FiberRefs.updateAs(updated, { fiberId, fiberRef, value })
-    }, refs)
+    // All three in one copy of the fiber's refs, not one copy each.
+    FiberRefs.updateManyAs(refs, {
+      entries: [swapped(0, fiberId, refs, values), swapped(1, fiberId, refs, values), swapped(2, fiberId, refs, values)]
+    })
   )
+
+// The entry of the `index`-th call fiber ref that sets it to `values[index]`, which it replaces with the current value.
+const swapped = (
+  index: number,
+  fiberId: FiberId.Single,
+  refs: FiberRefs.FiberRefs,
+  values: Array<unknown>
+): readonly [FiberRef.FiberRef<any>, readonly [readonly [FiberId.Single, unknown]]] => {
+  const fiberRef = callFiberRefs[index]!
+  const value = values[index]
+  values[index] = FiberRefs.getOrDefault(refs, fiberRef)
+  return [fiberRef, [[fiberId, value]]]
+}
 
 const disableTracing = () => true
 
