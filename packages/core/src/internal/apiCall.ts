@@ -249,14 +249,11 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
         possiblyDelivered: maySend(call),
         attempts: attemptNumber
       })
+    // Each attempt starts with nothing registered (`RequestCancellation.Register` leaves it here).
+    call.cancellation = makeCancellation()
     // A client that cancels its own request needs no fiber to interrupt: a timer asks it to.
     const timed = call.cancelsOwnRequests
-      ? withCancellingTimeLimit(
-        exchange(call, phase),
-        call.policy.timeout,
-        call.cancellation = makeCancellation(),
-        timedOut
-      )
+      ? withCancellingTimeLimit(exchange(call, phase), call.policy.timeout, call.cancellation, timedOut)
       : withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut)
     const settled = Effect.matchEffect(timed, {
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
