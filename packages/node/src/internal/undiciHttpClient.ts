@@ -17,6 +17,7 @@ import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
 import { Readable } from "node:stream"
 import type { ReadableStream as NodeReadableStream } from "node:stream/web"
+import { RequestAbort } from "./requestAbort.js"
 import * as RequestWrites from "./requestWrites.js"
 
 // A body dropped without being read would keep its socket busy: once the
@@ -232,12 +233,12 @@ export const make = (pool: Dispatcher): HttpClient.HttpClient => {
             const registerCancel = Context.get(fiber.currentContext, RequestCancellation.Register)
             return Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
               report(false)
-              const controller = new AbortController()
+              const abort = new RequestAbort()
               // Cancelling the attempt aborts the request; once the response is in, it destroys the body.
-              registerCancel(() => controller.abort(attemptCancelled))
+              registerCancel(() => abort.abort(attemptCancelled))
               const options: Dispatcher.RequestOptions<null> & RequestWrites.ReportingOptions = {
                 [RequestWrites.whenWritten]: () => report(true),
-                signal: controller.signal,
+                signal: abort,
                 method: request.method,
                 headers: contentType === undefined
                   ? request.headers
@@ -257,7 +258,7 @@ export const make = (pool: Dispatcher): HttpClient.HttpClient => {
                 (cause) =>
                   resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
               )
-              return Effect.sync(() => controller.abort())
+              return Effect.sync(() => abort.abort(undefined))
             })
           })
       )
