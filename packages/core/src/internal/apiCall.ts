@@ -10,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import type * as FiberId from "effect/FiberId"
 import * as FiberRef from "effect/FiberRef"
 import * as FiberRefs from "effect/FiberRefs"
@@ -33,6 +34,7 @@ import {
   isDefaultClock,
   makeCancellation,
   register,
+  settle,
   withCancellingTimeLimit,
   withTimeLimit
 } from "./timeLimit.js"
@@ -257,11 +259,13 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
       : withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut)
     const settled = Effect.matchEffect(timed, {
       onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
+        settle(call.cancellation)
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
         call.inFlight = false
         return Effect.fail(withStackFormatted(failureOf(error, call as Call<unknown>, attemptNumber)))
       },
       onSuccess: ({ body, response }) => {
+        settle(call.cancellation)
         call.inFlight = false
         return Either.mapLeft(
           readReply(call.reader, {
@@ -384,17 +388,24 @@ const run = <I, A>(
   targetFrom: (context: Context.Context<never>) => Target
 ): Effect.Effect<A, UizaError.UizaError, any> => {
   const spanName = `Uiza.${endpoint.name}`
-  return Effect.useSpan(
-    spanName,
-    SPAN_OPTIONS,
-    (span) =>
+  // One region that cannot be interrupted before its end has run: the span, the call's
+  // fiber refs and the attempt's timer are all settled in it, in plain code, instead of in a
+  // finaliser each (the span's, the fiber refs', the time limit's; docs/benchmarks.md).
+  return Effect.uninterruptibleMask((restore) =>
+    Effect.flatMap(Effect.makeSpan(spanName, SPAN_OPTIONS), (span) =>
       Effect.withFiberRuntime<A, UizaError.UizaError>((fiber) => {
+        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
+        const fail = (error: UizaError.UizaError) => {
+          const exit = Exit.fail(error)
+          endSpan(span, exit, clock, fiber)
+          return exit
+        }
         const context = fiber.currentContext
         const target = targetFrom(context)
         const policy = policyOf(target.settings, overrides)
         if (Either.isLeft(policy)) {
           // Found before anything is sent, and reported as the client's own settings would be.
-          return Effect.fail(
+          return fail(
             new UizaError.UizaConfigError({
               setting: policy.left.setting,
               message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
@@ -408,10 +419,9 @@ const run = <I, A>(
           : endpoint.input(input, withoutInput, endpoint.name)
         if (Either.isLeft(written)) {
           span.attribute("uiza.error", "InvalidInputError")
-          return Effect.fail(written.left)
+          return fail(written.left)
         }
         const request = written.right
-        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
         const secrets = [...secretsOf(endpoint, input)]
         if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
         const client = target.httpClient ??
@@ -471,16 +481,34 @@ const run = <I, A>(
         // fail the CORS preflight of a browser call), and records no response header, which a
         // server could fill with the token. The user's own tracing stays on.
         const values = [Context.unsafeMake(services), disableTracing, false]
-        return Effect.acquireUseRelease(
+        const end = (exit: Exit.Exit<A, UizaError.UizaError>) => {
+          // An attempt cut short by an interruption leaves its timer here.
+          settle(call.cancellation)
+          annotateOutcome(span, call, exit)
+          endSpan(span, exit, clock, fiber)
+          return Effect.zipRight(swapFiberRefs(values), exit)
+        }
+        return Effect.zipRight(
           swapFiberRefs(values),
-          () => withDeadline(call, withRetries(call)),
-          (_, exit) => {
-            annotateOutcome(span, call, exit)
-            return swapFiberRefs(values)
-          }
+          Effect.matchCauseEffect(restore(withDeadline(call, withRetries(call))), {
+            onFailure: (cause) => end(Exit.failCause(cause)),
+            onSuccess: (value) => end(Exit.succeed(value))
+          })
         )
       })
+    )
   )
+}
+
+// Ends the call's span as `Effect.useSpan` would: at the Clock's time unless timing is off.
+const endSpan = <A>(
+  span: Tracer.Span,
+  exit: Exit.Exit<A, UizaError.UizaError>,
+  clock: Clock.Clock,
+  fiber: Fiber.RuntimeFiber<A, UizaError.UizaError>
+) => {
+  if (span.status._tag === "Ended") return
+  span.end(fiber.getFiberRef(FiberRef.currentTracerTimingEnabled) ? clock.unsafeCurrentTimeNanos() : BigInt(0), exit)
 }
 
 // What a call sets while it runs: its services, and the tracing of a platform client.
