@@ -107,33 +107,26 @@ export const settle = (cancellation: Cancellation): void => {
 }
 
 /**
- * A time limit on the default Clock for an effect whose client cancels its
- * own request (`RequestCancellation`): a plain timer that, when it fires,
- * runs the cancel the client registered last; the effect then fails, and
- * the result is the failure `onTimeout` builds. No fiber is forked, which
+ * Starts the time limit of an attempt whose client cancels its own request
+ * (`RequestCancellation`), on the default Clock: a plain timer that, when it
+ * fires, marks `cancellation` expired and runs the cancel the client
+ * registered last, which makes the attempt fail. No fiber is forked, which
  * is what it saves over {@link withTimeLimit} (docs/benchmarks.md).
  *
- * The caller stops the timer with {@link settle} once the effect has ended,
- * however it ended (interrupted too): the caller has a step of its own at
- * that point already, and one finaliser fewer per attempt is what the call
- * path is measured by.
+ * The caller owns the rest, in steps it has anyway: it reads a failure of
+ * the attempt as a time-out when `cancellation.expired` is set, and stops
+ * the timer with {@link settle} once the attempt has ended, however it
+ * ended (interrupted too).
  *
  * @internal
  */
-export const withCancellingTimeLimit = <A, E, R, E2>(
-  self: Effect.Effect<A, E, R>,
-  duration: Duration.Duration,
-  cancellation: Cancellation,
-  onTimeout: () => E2
-): Effect.Effect<A, E | E2, R> => {
+export const startCancellingTimer = (cancellation: Cancellation, duration: Duration.Duration): void => {
   const millis = Duration.toMillis(duration)
-  if (millis > MAX_TIMER_MILLIS) return self
-  return Effect.suspend(() => {
-    cancellation.timer = setTimeout(() => {
-      cancellation.timer = undefined
-      cancellation.expired = true
-      cancellation.cancel?.()
-    }, millis)
-    return Effect.catchAll(self, (error) => Effect.fail(cancellation.expired ? onTimeout() : error))
-  })
+  // A limit the timer cannot hold is no limit: the default Clock treats it as never.
+  if (millis > MAX_TIMER_MILLIS) return
+  cancellation.timer = setTimeout(() => {
+    cancellation.timer = undefined
+    cancellation.expired = true
+    cancellation.cancel?.()
+  }, millis)
 }
