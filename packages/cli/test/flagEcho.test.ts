@@ -62,6 +62,15 @@ describe("usage errors never repeat a value from the command line", () => {
     SPAWN_TIMEOUT
   )
 
+  it.live("retries out of range are a usage error (exit 2), not a configuration error", () =>
+    Effect.gen(function*() {
+      for (const value of ["-1", "11"]) {
+        const run = yield* runCli(["logout", `--max-retries=${value}`], { timeoutMs: SPAWN_TIMEOUT })
+        expect(run.code).toBe(UizaCli.ExitCode.Usage)
+        expect(run.stderr).toMatch(/^uiza logout: --max-retries must be a whole number from 0 to 10\.$/m)
+      }
+    }), SPAWN_TIMEOUT)
+
   it.live("the usage error names the command and its usage line", () =>
     Effect.gen(function*() {
       const run = yield* runCli(["logout", `--max-retries=${secret}`], { timeoutMs: SPAWN_TIMEOUT })

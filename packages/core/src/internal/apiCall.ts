@@ -513,13 +513,13 @@ const run = <I, A>(
 }
 
 // Ends the call's span as `Effect.useSpan` would: at the Clock's time unless timing is off.
+// The span is the call's own, made by it and ended once, here.
 const endSpan = <A>(
   span: Tracer.Span,
   exit: Exit.Exit<A, UizaError.UizaError>,
   clock: Clock.Clock,
   fiber: Fiber.RuntimeFiber<A, UizaError.UizaError>
 ) => {
-  if (span.status._tag === "Ended") return
   span.end(fiber.getFiberRef(FiberRef.currentTracerTimingEnabled) ? clock.unsafeCurrentTimeNanos() : BigInt(0), exit)
 }
 
