@@ -16,7 +16,8 @@ const jwt = [
   Buffer.from(`{"sub":"${randomBytes(6).toString("hex")}"}`).toString("base64url"),
   randomBytes(32).toString("base64url")
 ].join(".")
-const secret = randomBytes(30).toString("base64url")
+// Not starting with a dash, which would make it a flag where the cases want an argument.
+const secret = randomBytes(30).toString("base64url").replace(/^-/, "x")
 
 const fragments = (canary: string): Array<string> =>
   Array.from({ length: canary.length - 7 }, (_, index) => canary.slice(index, index + 8).toLowerCase())
