@@ -1,25 +1,34 @@
 /**
- * Before/after of a change to core, in one process: a saved build of
- * packages/core/dist (before) and the current one (after) run the same
- * operation on NodeUiza's client against the bench server, in alternating
- * order, and every ratio is taken within a round.
+ * Before/after of a change to the SDK, in one process: saved builds of the
+ * core and the Node preset (before) and the current ones (after) run the
+ * same operation through `NodeUiza.layer` against the bench server, in
+ * alternating order, and every ratio is taken within a round.
  *
- *   npx tsc -b tsconfig.build.json && cp -r packages/core/dist packages/core/dist-before
- *   (make the change) && npx tsc -b tsconfig.build.json
+ *   pnpm build && cp -r packages/core/dist packages/core/dist-before && cp -r packages/node/dist packages/node/dist-before
+ *   (make the change) && pnpm build
  *   node --import tsx scripts/bench/compare.ts [--op=logout|retrieve|list] [--concurrency=1] [--calls=2000] [--rounds=8]
  *
- * Both builds find their services by the same string keys, so NodeUiza's
- * client serves either.
+ * `--core-before` and `--node-before` name the saved builds (`dist-before`
+ * by default; `dist` compares a package with itself, for a change to the
+ * other one). Each side's Node preset provides the configuration its core
+ * reads: the two builds find their services by the same string keys.
  */
 import type * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as After from "../../packages/core/dist/index.js"
-import { NodeUiza } from "../../packages/node/dist/index.js"
+import type * as Core from "../../packages/core/dist/node/index.js"
+import type * as Node from "../../packages/node/dist/index.js"
 import { arg, median, randomToken, runBatch, startServer } from "./lib.ts"
 
-type Core = typeof After
-const before = (await import(`${"../../packages/core/"}${arg("before", "dist-before")}/index.js`)) as Core
+// Both sides from this tree, so that they share one copy of effect.
+const load = async (coreDir: string, nodeDir: string) => ({
+  core: (await import(`${"../../packages/core/"}${coreDir}/node/index.js`)) as typeof Core,
+  node: (await import(`${"../../packages/node/"}${nodeDir}/index.js`)) as typeof Node
+})
 
+const sides = [
+  ["before", await load(arg("core-before", "dist-before"), arg("node-before", "dist-before"))],
+  ["after", await load("dist", "dist")]
+] as const
 const server = await startServer("minimal")
 const token = randomToken()
 const op = arg("op", "logout")
@@ -28,20 +37,18 @@ const calls = Number(arg("calls", "2000"))
 const rounds = Number(arg("rounds", "8"))
 const userId = "5e0c6a3e-8d2f-4b7a-9c41-2f6e8a1d3b57"
 
-const programOf = (core: Core): Effect.Effect<unknown, unknown, any> =>
+const programOf = (core: typeof Core): Effect.Effect<unknown, unknown, any> =>
   op === "logout"
     ? core.User.logout()
     : op === "retrieve"
     ? core.User.retrieve(userId)
     : core.User.list({ page: 1, limit: 20 })
-const runtimeOf = (core: Core) =>
-  ManagedRuntime.make(core.UizaConfig.layerWithHttpClient(
-    core.UizaConfig.layer({ workspaceApiDomain: server.origin, authorization: token }),
-    NodeUiza.layerHttpClient
-  ))
 
-const sides = [["before", before], ["after", After]] as const
-const runs = sides.map(([name, core]) => ({ name, runtime: runtimeOf(core), program: programOf(core) }))
+const runs = sides.map(([name, { core, node }]) => ({
+  name,
+  runtime: ManagedRuntime.make(node.NodeUiza.layer({ workspaceApiDomain: server.origin, authorization: token })),
+  program: programOf(core)
+}))
 for (const run of runs) {
   await run.runtime.runtime()
   await runBatch(() => run.runtime.runPromise(run.program), 2000, concurrency)

@@ -16,7 +16,8 @@ const jwt = [
   Buffer.from(`{"sub":"${randomBytes(6).toString("hex")}"}`).toString("base64url"),
   randomBytes(32).toString("base64url")
 ].join(".")
-const secret = randomBytes(30).toString("base64url")
+// Not starting with a dash, which would make it a flag where the cases want an argument.
+const secret = randomBytes(30).toString("base64url").replace(/^-/, "x")
 
 const fragments = (canary: string): Array<string> =>
   Array.from({ length: canary.length - 7 }, (_, index) => canary.slice(index, index + 8).toLowerCase())
@@ -61,6 +62,15 @@ describe("usage errors never repeat a value from the command line", () => {
       }),
     SPAWN_TIMEOUT
   )
+
+  it.live("retries out of range are a usage error (exit 2), not a configuration error", () =>
+    Effect.gen(function*() {
+      for (const value of ["-1", "11"]) {
+        const run = yield* runCli(["logout", `--max-retries=${value}`], { timeoutMs: SPAWN_TIMEOUT })
+        expect(run.code).toBe(UizaCli.ExitCode.Usage)
+        expect(run.stderr).toMatch(/^uiza logout: --max-retries must be a whole number from 0 to 10\.$/m)
+      }
+    }), SPAWN_TIMEOUT)
 
   it.live("the usage error names the command and its usage line", () =>
     Effect.gen(function*() {

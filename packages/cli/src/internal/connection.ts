@@ -10,14 +10,14 @@ import type * as Prompt from "@effect/cli/Prompt"
 import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Terminal from "@effect/platform/Terminal"
-import type { UizaConfig, UizaError } from "@uiza-effect/core"
+import { UizaConfig, type UizaError } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
 import * as Config from "effect/Config"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { parseDuration } from "./flags.js"
+import { integerBetween, parseDuration } from "./flags.js"
 import { readToken, type TokenSource, tokenSource } from "./tokenInput.js"
 
 export interface ConnectionFlags {
@@ -46,6 +46,8 @@ export const connectionOptions = {
     Options.withDescription(
       "Retries of a failure that is safe to retry; 0 disables. Default: UIZA_MAX_RETRIES, else 2."
     ),
+    // Out of range is a usage error, found before anything is read or sent.
+    Options.mapEffect(integerBetween("max-retries", 0, UizaConfig.limits.maxRetries)),
     Options.optional
   )
 }

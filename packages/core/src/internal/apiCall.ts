@@ -10,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import type * as FiberId from "effect/FiberId"
 import * as FiberRef from "effect/FiberRef"
 import * as FiberRefs from "effect/FiberRefs"
@@ -33,7 +34,8 @@ import {
   isDefaultClock,
   makeCancellation,
   register,
-  withCancellingTimeLimit,
+  settle,
+  startCancellingTimer,
   withTimeLimit
 } from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
@@ -234,6 +236,18 @@ const exchange = <A>(
     })
   })
 
+// The exchange within the attempt's time limit. A client that cancels its own request needs no
+// fiber to interrupt: a timer asks it to, and the attempt reads what follows as a time-out.
+const timedExchange = <A>(
+  call: Call<A>,
+  phase: { current: Phase },
+  timedOut: () => UizaError.TimeoutError
+): Effect.Effect<RawReply, HttpClientError.HttpClientError | UizaError.TimeoutError | TooLarge> => {
+  if (!call.cancelsOwnRequests) return withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut)
+  startCancellingTimer(call.cancellation, call.policy.timeout)
+  return exchange(call, phase)
+}
+
 // One attempt: the exchange within the attempt's time limit, then the reply read.
 const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
   Effect.suspend(() => {
@@ -251,17 +265,17 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
       })
     // Each attempt starts with nothing registered (`RequestCancellation.Register` leaves it here).
     call.cancellation = makeCancellation()
-    // A client that cancels its own request needs no fiber to interrupt: a timer asks it to.
-    const timed = call.cancelsOwnRequests
-      ? withCancellingTimeLimit(exchange(call, phase), call.policy.timeout, call.cancellation, timedOut)
-      : withTimeLimit(exchange(call, phase), call.clock, call.policy.timeout, timedOut)
-    const settled = Effect.matchEffect(timed, {
-      onFailure: (error): Effect.Effect<A, UizaError.UizaError> => {
+    const settled = Effect.matchEffect(timedExchange(call, phase, timedOut), {
+      onFailure: (failure): Effect.Effect<A, UizaError.UizaError> => {
+        settle(call.cancellation)
+        // Whatever the client failed with once the time was up, the attempt timed out.
+        const error = call.cancellation.expired ? timedOut() : failure
         // Not on interruption: a deadline that interrupts an attempt still finds it in flight.
         call.inFlight = false
         return Effect.fail(withStackFormatted(failureOf(error, call as Call<unknown>, attemptNumber)))
       },
       onSuccess: ({ body, response }) => {
+        settle(call.cancellation)
         call.inFlight = false
         return Either.mapLeft(
           readReply(call.reader, {
@@ -384,103 +398,129 @@ const run = <I, A>(
   targetFrom: (context: Context.Context<never>) => Target
 ): Effect.Effect<A, UizaError.UizaError, any> => {
   const spanName = `Uiza.${endpoint.name}`
-  return Effect.useSpan(
-    spanName,
-    SPAN_OPTIONS,
-    (span) =>
-      Effect.withFiberRuntime<A, UizaError.UizaError>((fiber) => {
-        const context = fiber.currentContext
-        const target = targetFrom(context)
-        const policy = policyOf(target.settings, overrides)
-        if (Either.isLeft(policy)) {
-          // Found before anything is sent, and reported as the client's own settings would be.
-          return Effect.fail(
-            new UizaError.UizaConfigError({
-              setting: policy.left.setting,
-              message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
+  // One region that cannot be interrupted before its end has run: the span, the call's
+  // fiber refs and the attempt's timer are all settled in it, in plain code, instead of in a
+  // finaliser each (the span's, the fiber refs', the time limit's; docs/benchmarks.md).
+  return Effect.uninterruptibleMask((restore) =>
+    Effect.flatMap(
+      Effect.makeSpan(spanName, SPAN_OPTIONS),
+      (span) =>
+        Effect.withFiberRuntime<A, UizaError.UizaError>((fiber) => {
+          const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
+          const fail = (error: UizaError.UizaError) => {
+            const exit = Exit.fail(error)
+            endSpan(span, exit, clock, fiber)
+            return exit
+          }
+          const context = fiber.currentContext
+          const target = targetFrom(context)
+          const policy = policyOf(target.settings, overrides)
+          if (Either.isLeft(policy)) {
+            // Found before anything is sent, and reported as the client's own settings would be.
+            return fail(
+              new UizaError.UizaConfigError({
+                setting: policy.left.setting,
+                message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
+              })
+            )
+          }
+          span.attribute("http.request.method", endpoint.method)
+          const withoutInput = baseRequestOf(endpoint, target)
+          const written = endpoint.input === undefined
+            ? Either.right(withoutInput)
+            : endpoint.input(input, withoutInput, endpoint.name)
+          if (Either.isLeft(written)) {
+            span.attribute("uiza.error", "InvalidInputError")
+            return fail(written.left)
+          }
+          const request = written.right
+          const secrets = [...secretsOf(endpoint, input)]
+          if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
+          const client = target.httpClient ??
+            Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)
+          const call: Call<A> = {
+            endpoint,
+            spanName,
+            client,
+            clock,
+            policy: policy.right,
+            origin: target.baseUrl,
+            request,
+            reader: {
+              descriptionLink: endpoint.descriptionLink,
+              decodeSuccess: (envelope) => {
+                call.requestId = envelope.requestId
+                return Either.mapLeft(
+                  endpoint.success(envelope),
+                  (problem) => `does not hold the result of ${endpoint.name}: ${problem}`
+                )
+              },
+              scrub: scrubberOfAll(secrets),
+              secretsIn: endpoint.replySecrets
+            },
+            logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
+            startedAt: clock.unsafeCurrentTimeMillis(),
+            attempts: 0,
+            requestId: undefined,
+            inFlight: false,
+            written: undefined,
+            cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
+            cancellation: makeCancellation()
+          }
+          span.attribute("url.full", request.url)
+
+          // A fetch-based client follows redirects unless told otherwise; a redirect must reach
+          // the SDK as such, never be followed with (or without) the token.
+          const requestInit = Context.getOption(context, FetchHttpClient.RequestInit)
+          const noRedirects = Option.isNone(requestInit)
+            ? REDIRECTS_NOT_FOLLOWED
+            : { ...requestInit.value, redirect: "manual" as const }
+          // The call's own services on top of the caller's, set in one copy of the caller's map:
+          const services = new Map(context.unsafeMap)
+          // the fetch options, and its span as the parent of what runs inside,
+          services.set(FetchHttpClient.RequestInit.key, noRedirects)
+          services.set(Tracer.ParentSpan.key, span)
+          // the body limit, which the SDK's own clients read to stop reading at it,
+          services.set(MaxResponseBytes.key, call.policy.maxResponseBytes)
+          // where the client reports whether the attempt's request was written,
+          services.set(ReportDelivery.key, (written: boolean) => {
+            call.written = written
+          })
+          // and where a client that cancels its own requests leaves the attempt's cancel.
+          services.set(RegisterCancel.key, (cancel: () => void) => register(call.cancellation, cancel))
+          // The call's span is the only one: a client built on the platform's `HttpClient.make`
+          // makes no span of its own for a Uiza request and sends no trace headers (they would
+          // fail the CORS preflight of a browser call), and records no response header, which a
+          // server could fill with the token. The user's own tracing stays on.
+          const values = [Context.unsafeMake(services), disableTracing, false]
+          const end = (exit: Exit.Exit<A, UizaError.UizaError>) => {
+            // An attempt cut short by an interruption leaves its timer here.
+            settle(call.cancellation)
+            annotateOutcome(span, call, exit)
+            endSpan(span, exit, clock, fiber)
+            return Effect.zipRight(swapFiberRefs(values), exit)
+          }
+          return Effect.zipRight(
+            swapFiberRefs(values),
+            Effect.matchCauseEffect(restore(withDeadline(call, withRetries(call))), {
+              onFailure: (cause) => end(Exit.failCause(cause)),
+              onSuccess: (value) => end(Exit.succeed(value))
             })
           )
-        }
-        span.attribute("http.request.method", endpoint.method)
-        const withoutInput = baseRequestOf(endpoint, target)
-        const written = endpoint.input === undefined
-          ? Either.right(withoutInput)
-          : endpoint.input(input, withoutInput, endpoint.name)
-        if (Either.isLeft(written)) {
-          span.attribute("uiza.error", "InvalidInputError")
-          return Effect.fail(written.left)
-        }
-        const request = written.right
-        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-        const secrets = [...secretsOf(endpoint, input)]
-        if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
-        const client = target.httpClient ??
-          Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)
-        const call: Call<A> = {
-          endpoint,
-          spanName,
-          client,
-          clock,
-          policy: policy.right,
-          origin: target.baseUrl,
-          request,
-          reader: {
-            descriptionLink: endpoint.descriptionLink,
-            decodeSuccess: (envelope) => {
-              call.requestId = envelope.requestId
-              return Either.mapLeft(
-                endpoint.success(envelope),
-                (problem) => `does not hold the result of ${endpoint.name}: ${problem}`
-              )
-            },
-            scrub: scrubberOfAll(secrets),
-            secretsIn: endpoint.replySecrets
-          },
-          logsAttempts: LogLevel.greaterThanEqual(LogLevel.Debug, fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
-          startedAt: clock.unsafeCurrentTimeMillis(),
-          attempts: 0,
-          requestId: undefined,
-          inFlight: false,
-          written: undefined,
-          cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
-          cancellation: makeCancellation()
-        }
-        span.attribute("url.full", request.url)
-
-        // A fetch-based client follows redirects unless told otherwise; a redirect must reach
-        // the SDK as such, never be followed with (or without) the token.
-        const requestInit = Context.getOption(context, FetchHttpClient.RequestInit)
-        const noRedirects = Option.isNone(requestInit)
-          ? REDIRECTS_NOT_FOLLOWED
-          : { ...requestInit.value, redirect: "manual" as const }
-        // The call's own services on top of the caller's, set in one copy of the caller's map:
-        const services = new Map(context.unsafeMap)
-        // the fetch options, and its span as the parent of what runs inside,
-        services.set(FetchHttpClient.RequestInit.key, noRedirects)
-        services.set(Tracer.ParentSpan.key, span)
-        // the body limit, which the SDK's own clients read to stop reading at it,
-        services.set(MaxResponseBytes.key, call.policy.maxResponseBytes)
-        // where the client reports whether the attempt's request was written,
-        services.set(ReportDelivery.key, (written: boolean) => {
-          call.written = written
         })
-        // and where a client that cancels its own requests leaves the attempt's cancel.
-        services.set(RegisterCancel.key, (cancel: () => void) => register(call.cancellation, cancel))
-        // The call's span is the only one: a client built on the platform's `HttpClient.make`
-        // makes no span of its own for a Uiza request and sends no trace headers (they would
-        // fail the CORS preflight of a browser call), and records no response header, which a
-        // server could fill with the token. The user's own tracing stays on.
-        const values = [Context.unsafeMake(services), disableTracing, false]
-        return Effect.acquireUseRelease(
-          swapFiberRefs(values),
-          () => withDeadline(call, withRetries(call)),
-          (_, exit) => {
-            annotateOutcome(span, call, exit)
-            return swapFiberRefs(values)
-          }
-        )
-      })
+    )
   )
+}
+
+// Ends the call's span as `Effect.useSpan` would: at the Clock's time unless timing is off.
+// The span is the call's own, made by it and ended once, here.
+const endSpan = <A>(
+  span: Tracer.Span,
+  exit: Exit.Exit<A, UizaError.UizaError>,
+  clock: Clock.Clock,
+  fiber: Fiber.RuntimeFiber<A, UizaError.UizaError>
+) => {
+  span.end(fiber.getFiberRef(FiberRef.currentTracerTimingEnabled) ? clock.unsafeCurrentTimeNanos() : BigInt(0), exit)
 }
 
 // What a call sets while it runs: its services, and the tracing of a platform client.

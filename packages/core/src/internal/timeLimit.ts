@@ -66,21 +66,23 @@ export const isDefaultClock = (clock: Clock.Clock): boolean => clock === default
 
 /**
  * What a client that cancels its own requests has registered for the
- * current attempt (`RequestCancellation`), and whether its time is up.
+ * current attempt (`RequestCancellation`), whether its time is up, and the
+ * timer that will say so.
  *
  * @internal
  */
 export interface Cancellation {
   cancel: (() => void) | undefined
   expired: boolean
+  timer: ReturnType<typeof setTimeout> | undefined
 }
 
 /**
- * A cancellation with nothing registered and time left.
+ * A cancellation with nothing registered, time left and no timer.
  *
  * @internal
  */
-export const makeCancellation = (): Cancellation => ({ cancel: undefined, expired: false })
+export const makeCancellation = (): Cancellation => ({ cancel: undefined, expired: false, timer: undefined })
 
 /**
  * Registers `cancel` on `cancellation`: kept for the timer, or run at once
@@ -94,30 +96,37 @@ export const register = (cancellation: Cancellation, cancel: () => void): void =
 }
 
 /**
- * A time limit on the default Clock for an effect whose client cancels its
- * own request (`RequestCancellation`): a plain timer that, when it fires,
- * runs the cancel the client registered last; the effect then fails, and
- * the result is the failure `onTimeout` builds. No fiber is forked, which
- * is what it saves over {@link withTimeLimit} (docs/benchmarks.md).
+ * Stops the timer of `cancellation`, if it has one: its effect has ended.
  *
  * @internal
  */
-export const withCancellingTimeLimit = <A, E, R, E2>(
-  self: Effect.Effect<A, E, R>,
-  duration: Duration.Duration,
-  cancellation: Cancellation,
-  onTimeout: () => E2
-): Effect.Effect<A, E | E2, R> => {
+export const settle = (cancellation: Cancellation): void => {
+  if (cancellation.timer === undefined) return
+  clearTimeout(cancellation.timer)
+  cancellation.timer = undefined
+}
+
+/**
+ * Starts the time limit of an attempt whose client cancels its own request
+ * (`RequestCancellation`), on the default Clock: a plain timer that, when it
+ * fires, marks `cancellation` expired and runs the cancel the client
+ * registered last, which makes the attempt fail. No fiber is forked, which
+ * is what it saves over {@link withTimeLimit} (docs/benchmarks.md).
+ *
+ * The caller owns the rest, in steps it has anyway: it reads a failure of
+ * the attempt as a time-out when `cancellation.expired` is set, and stops
+ * the timer with {@link settle} once the attempt has ended, however it
+ * ended (interrupted too).
+ *
+ * @internal
+ */
+export const startCancellingTimer = (cancellation: Cancellation, duration: Duration.Duration): void => {
   const millis = Duration.toMillis(duration)
-  if (millis > MAX_TIMER_MILLIS) return self
-  return Effect.suspend(() => {
-    const timer = setTimeout(() => {
-      cancellation.expired = true
-      cancellation.cancel?.()
-    }, millis)
-    return Effect.onExit(
-      Effect.catchAll(self, (error) => Effect.fail(cancellation.expired ? onTimeout() : error)),
-      () => Effect.sync(() => clearTimeout(timer))
-    )
-  })
+  // A limit the timer cannot hold is no limit: the default Clock treats it as never.
+  if (millis > MAX_TIMER_MILLIS) return
+  cancellation.timer = setTimeout(() => {
+    cancellation.timer = undefined
+    cancellation.expired = true
+    cancellation.cancel?.()
+  }, millis)
 }

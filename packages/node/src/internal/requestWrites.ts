@@ -28,7 +28,7 @@ class ReportingHandler implements Dispatcher.DispatchHandler {
   constructor(
     private readonly handler: Dispatcher.DispatchHandler,
     private readonly written: () => void,
-    private readonly signal: AbortSignal | undefined
+    private readonly signal: { readonly aborted: boolean } | undefined
   ) {}
 
   onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
@@ -79,6 +79,8 @@ class ReportingHandler implements Dispatcher.DispatchHandler {
  */
 export const reportingWrites = (dispatcher: Dispatcher): Dispatcher =>
   dispatcher.compose((dispatch) => (options, handler) => {
-    const { signal, [whenWritten]: written } = options as ReportingOptions & { readonly signal?: AbortSignal }
+    const { signal, [whenWritten]: written } = options as ReportingOptions & {
+      readonly signal?: { readonly aborted: boolean }
+    }
     return dispatch(options, written === undefined ? handler : new ReportingHandler(handler, written, signal))
   })

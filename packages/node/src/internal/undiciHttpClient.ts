@@ -17,6 +17,7 @@ import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
 import { Readable } from "node:stream"
 import type { ReadableStream as NodeReadableStream } from "node:stream/web"
+import { RequestAbort } from "./requestAbort.js"
 import * as RequestWrites from "./requestWrites.js"
 
 // A body dropped without being read would keep its socket busy: once the
@@ -180,15 +181,25 @@ interface EncodedBody {
   readonly contentType?: string | undefined
 }
 
+// A body already in memory: no effect to run before the request.
+const bodyInMemory = (body: HttpClientRequest.HttpClientRequest["body"]): EncodedBody | undefined => {
+  switch (body._tag) {
+    case "Empty":
+      return NO_BODY
+    case "Uint8Array":
+    case "Raw":
+      return { body: body.body as RequestBody }
+    default:
+      return undefined
+  }
+}
+
+const NO_BODY: EncodedBody = { body: null }
+
 const bodyOf = (
   body: HttpClientRequest.HttpClientRequest["body"]
 ): Effect.Effect<EncodedBody, HttpClientError.RequestError> => {
   switch (body._tag) {
-    case "Empty":
-      return Effect.succeed({ body: null })
-    case "Uint8Array":
-    case "Raw":
-      return Effect.succeed({ body: body.body as RequestBody })
     case "FormData": {
       // Node's own multipart encoder: the FormData of Node's fetch is not the one undici's
       // request() takes.
@@ -200,7 +211,34 @@ const bodyOf = (
     }
     case "Stream":
       return Effect.map(NodeStream.toReadable(body.stream), (readable) => ({ body: readable }))
+    default:
+      return Effect.succeed(bodyInMemory(body)!)
   }
+}
+
+/** Where undici sends a request: its origin, and the path with query and fragment. */
+interface Destination {
+  readonly origin: string
+  readonly path: string
+}
+
+const destinationOf = (url: URL): Destination => ({ origin: url.origin, path: url.pathname + url.search + url.hash })
+
+// A request is an immutable value, and a client sends the same one again and again (the SDK
+// keeps the request of an endpoint without input): its URL is parsed once, not per request.
+// Only requests with no URL parameters or fragment of their own, whose URL is their `url` alone.
+const destinations = new WeakMap<HttpClientRequest.HttpClientRequest, Destination>()
+
+const destinationOfRequest = (
+  request: HttpClientRequest.HttpClientRequest
+): Either.Either<Destination, Error> => {
+  const known = destinations.get(request)
+  if (known !== undefined) return Either.right(known)
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (Either.isLeft(url)) return Either.left(url.left)
+  const destination = destinationOf(url.right)
+  if (request.urlParams.length === 0 && Option.isNone(request.hash)) destinations.set(request, destination)
+  return Either.right(destination)
 }
 
 /**
@@ -216,51 +254,55 @@ const bodyOf = (
  */
 export const make = (pool: Dispatcher): HttpClient.HttpClient => {
   const dispatcher = RequestWrites.reportingWrites(pool)
+  const send = (
+    request: HttpClientRequest.HttpClientRequest,
+    destination: Destination,
+    { body, contentType }: EncodedBody
+  ) =>
+    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((fiber) => {
+      const report = Context.get(fiber.currentContext, RequestDelivery.Report)
+      const registerCancel = Context.get(fiber.currentContext, RequestCancellation.Register)
+      return Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+        report(false)
+        const abort = new RequestAbort()
+        // Cancelling the attempt aborts the request; once the response is in, it destroys the body.
+        registerCancel(() => abort.abort(attemptCancelled))
+        const options: Dispatcher.RequestOptions<null> & RequestWrites.ReportingOptions = {
+          [RequestWrites.whenWritten]: () => report(true),
+          signal: abort,
+          method: request.method,
+          headers: contentType === undefined
+            ? request.headers
+            : { ...request.headers, "content-type": contentType },
+          origin: destination.origin,
+          path: destination.path,
+          body,
+          // The caller times the whole attempt; undici's own timers would cut it short.
+          headersTimeout: 0,
+          bodyTimeout: 0
+        }
+        dispatcher.request(options).then(
+          (response) => {
+            registerCancel(() => response.body.destroy(attemptCancelled))
+            resume(Effect.succeed(new UndiciResponse(request, response)))
+          },
+          (cause) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+        )
+        return Effect.sync(() => abort.abort(undefined))
+      })
+    })
   const client = HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     Effect.flatMap((request) => {
-      const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-      if (Either.isLeft(url)) {
+      const destination = destinationOfRequest(request)
+      if (Either.isLeft(destination)) {
         return Effect.fail(
-          new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left })
+          new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: destination.left })
         )
       }
-      return Effect.flatMap(
-        bodyOf(request.body),
-        ({ body, contentType }) =>
-          Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((fiber) => {
-            const report = Context.get(fiber.currentContext, RequestDelivery.Report)
-            const registerCancel = Context.get(fiber.currentContext, RequestCancellation.Register)
-            return Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
-              report(false)
-              const controller = new AbortController()
-              // Cancelling the attempt aborts the request; once the response is in, it destroys the body.
-              registerCancel(() => controller.abort(attemptCancelled))
-              const options: Dispatcher.RequestOptions<null> & RequestWrites.ReportingOptions = {
-                [RequestWrites.whenWritten]: () => report(true),
-                signal: controller.signal,
-                method: request.method,
-                headers: contentType === undefined
-                  ? request.headers
-                  : { ...request.headers, "content-type": contentType },
-                origin: url.right.origin,
-                path: url.right.pathname + url.right.search + url.right.hash,
-                body,
-                // The caller times the whole attempt; undici's own timers would cut it short.
-                headersTimeout: 0,
-                bodyTimeout: 0
-              }
-              dispatcher.request(options).then(
-                (response) => {
-                  registerCancel(() => response.body.destroy(attemptCancelled))
-                  resume(Effect.succeed(new UndiciResponse(request, response)))
-                },
-                (cause) =>
-                  resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-              )
-              return Effect.sync(() => controller.abort())
-            })
-          })
-      )
+      const inMemory = bodyInMemory(request.body)
+      return inMemory !== undefined
+        ? send(request, destination.right, inMemory)
+        : Effect.flatMap(bodyOf(request.body), (encoded) => send(request, destination.right, encoded))
     }),
     Effect.succeed
   )
