@@ -13,6 +13,7 @@ import * as Exit from "effect/Exit"
 import type * as FiberId from "effect/FiberId"
 import * as FiberRef from "effect/FiberRef"
 import * as FiberRefs from "effect/FiberRefs"
+import * as HashMap from "effect/HashMap"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -278,11 +279,14 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
       }
     })
     if (!call.logsAttempts) return settled
+    // What `Effect.annotateLogs` does, with the fiber ref combinator an app already carries.
     return Effect.zipRight(
-      Effect.annotateLogs(Effect.logDebug(`${call.spanName}: attempt ${attemptNumber}`), {
-        "http.method": call.endpoint.method,
-        "url.full": call.request.url
-      }),
+      Effect.locallyWith(
+        Effect.logDebug(`${call.spanName}: attempt ${attemptNumber}`),
+        FiberRef.currentLogAnnotations,
+        (annotations) =>
+          HashMap.set(HashMap.set(annotations, "http.method", call.endpoint.method), "url.full", call.request.url)
+      ),
       settled
     )
   })
