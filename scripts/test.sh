@@ -21,8 +21,10 @@ node --import tsx scripts/docs-api.ts --check
 echo "== tests"
 "$bin/vitest" run --coverage
 echo "== browser bundle"
-# Ceilings against regressions just above today's sizes (79,242, 11,283 and 15,557 bytes);
-# the 70 kB and 8 kB goals are not reached yet (docs/benchmarks.md).
-node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=79800 --logout-budget=10300 --operations-budget=14200 --preset-logout-budget=11950 --preset-operations-budget=16250
+# Ceilings against regressions just above today's sizes (the SDK entry 79,341 bytes; added to
+# the app: logout 9,611 and all operations 13,722 on its own client, 11,294 and 15,782 on
+# BrowserUiza), with room for esbuild's few bytes of variation between builds; the 70 kB and
+# 8 kB goals are not reached yet (docs/benchmarks.md).
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=79390 --logout-budget=9660 --operations-budget=13770 --preset-logout-budget=11340 --preset-operations-budget=15830
 echo "== packaging"
 sh scripts/packaging/check.sh

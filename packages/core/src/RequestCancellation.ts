@@ -17,6 +17,7 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { registerCancelKey } from "./internal/referenceKeys.js"
 
 const ignore = (_cancel: () => void): void => {}
 
@@ -42,8 +43,8 @@ const ignore = (_cancel: () => void): void => {}
  * @since 0.2.0
  * @category references
  */
-export class Register extends Context.Reference<Register>()(
-  "@uiza-effect/core/RequestCancellation/Register",
+export class Register extends /* @__PURE__ */ Context.Reference<Register>()(
+  registerCancelKey,
   { defaultValue: (): (cancel: () => void) => void => ignore }
 ) {}
 

@@ -15,6 +15,7 @@
  * @since 0.2.0
  */
 import * as Context from "effect/Context"
+import { reportDeliveryKey } from "./internal/referenceKeys.js"
 
 const ignore = (_written: boolean): void => {}
 
@@ -40,7 +41,7 @@ const ignore = (_written: boolean): void => {}
  * @since 0.2.0
  * @category references
  */
-export class Report extends Context.Reference<Report>()(
-  "@uiza-effect/core/RequestDelivery/Report",
+export class Report extends /* @__PURE__ */ Context.Reference<Report>()(
+  reportDeliveryKey,
   { defaultValue: (): (written: boolean) => void => ignore }
 ) {}

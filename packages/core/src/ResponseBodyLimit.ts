@@ -18,6 +18,7 @@
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Predicate from "effect/Predicate"
+import { maxResponseBytesKey } from "./internal/referenceKeys.js"
 
 /**
  * The most bytes a reply body may hold, as the current call allows; outside
@@ -35,8 +36,8 @@ import * as Predicate from "effect/Predicate"
  * @since 0.2.0
  * @category references
  */
-export class MaxResponseBytes extends Context.Reference<MaxResponseBytes>()(
-  "@uiza-effect/core/ResponseBodyLimit/MaxResponseBytes",
+export class MaxResponseBytes extends /* @__PURE__ */ Context.Reference<MaxResponseBytes>()(
+  maxResponseBytesKey,
   { defaultValue: (): number => Number.POSITIVE_INFINITY }
 ) {}
 
@@ -55,7 +56,7 @@ export class MaxResponseBytes extends Context.Reference<MaxResponseBytes>()(
  * @since 0.2.0
  * @category errors
  */
-export class BodyTooLarge extends Data.TaggedError("@uiza-effect/core/ResponseBodyLimit/BodyTooLarge")<{
+export class BodyTooLarge extends /* @__PURE__ */ Data.TaggedError("@uiza-effect/core/ResponseBodyLimit/BodyTooLarge")<{
   readonly limit: number
 }> {
   /**

@@ -522,12 +522,17 @@ export const layerWithHttpClient = <E, R, E2, R2>(
     )
   ).pipe(Layer.provide(Layer.merge(config, httpClient)))
   // The program's own client stays its own; only a program without one gets the Uiza client.
-  const forTheProgram = Layer.unwrapEffect(
-    Effect.map(Effect.serviceOption(PlatformHttpClient), (existing) =>
-      Option.match(existing, {
-        onNone: () => httpClient,
-        onSome: (client) => Layer.succeed(PlatformHttpClient, client)
-      }))
+  // Without one, `httpClient` is built in the memo map of the build the layer is part of: the very
+  // instance `bound` gives the SDK, built once. (`Layer.unwrapEffect` does the same through
+  // `Layer.flatMap`, whose code a browser bundle would carry for this alone.)
+  const forTheProgram = Layer.scopedContext(
+    Effect.flatMap(Effect.serviceOption(PlatformHttpClient), (existing) =>
+      Option.isSome(existing)
+        ? Effect.succeed(Context.make(PlatformHttpClient, existing.value))
+        : Effect.flatMap(
+          Effect.zip(Layer.CurrentMemoMap, Effect.scope),
+          ([memoMap, scope]) => Layer.buildWithMemoMap(httpClient, memoMap, scope)
+        ))
   )
   return Layer.merge(bound, forTheProgram)
 }

@@ -1,6 +1,8 @@
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { UizaConfig, UizaError, User } from "@uiza-effect/core"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -497,5 +499,53 @@ describe("a missing configuration in a ManagedRuntime", () => {
       expect(outcome).toBe("logout failed: UizaConfigError")
       expect(stub.requests).toHaveLength(0)
       yield* Effect.promise(() => runtime.dispose())
+    }))
+})
+
+describe("UizaConfig.layerWithHttpClient", () => {
+  // A client layer that counts its builds and closes.
+  const countedClient = () => {
+    const counts = { built: 0, closed: 0 }
+    const stub = stubHttpClient(reply(200, JSON.stringify({ data: { message: "Logout success" }, code: 200 })))
+    const client = Context.get(Effect.runSync(Layer.build(stub.layer).pipe(Effect.scoped)), HttpClient.HttpClient)
+    const layer = Layer.scoped(
+      HttpClient.HttpClient,
+      Effect.acquireRelease(Effect.sync(() => (counts.built++, client)), () => Effect.sync(() => counts.closed++))
+    )
+    return { counts, layer, requests: stub.requests }
+  }
+  const options = { workspaceApiDomain: "api.uiza.example", authorization: token }
+
+  it.effect("a program without a client gets the Uiza client itself: built once, closed once", () =>
+    Effect.gen(function*() {
+      const { counts, layer } = countedClient()
+      yield* Effect.scoped(
+        Effect.gen(function*() {
+          const context = yield* Layer.build(UizaConfig.layerWithHttpClient(UizaConfig.layer(options), layer))
+          const settings = Context.get(context, UizaConfig.UizaConfig)
+          expect(Context.get(context, HttpClient.HttpClient)).toBe(settings.httpClient)
+          expect(counts).toStrictEqual({ built: 1, closed: 0 })
+        })
+      )
+      expect(counts).toStrictEqual({ built: 1, closed: 1 })
+    }))
+
+  it.effect("a program with a client of its own keeps it; Uiza calls use the Uiza client", () =>
+    Effect.gen(function*() {
+      const uiza = countedClient()
+      const own = stubHttpClient(reply(500, "{}"))
+      const result = yield* Effect.gen(function*() {
+        const programClient = yield* HttpClient.HttpClient
+        const message = (yield* User.logout()).message
+        return { programClient, message }
+      }).pipe(
+        Effect.provide(UizaConfig.layerWithHttpClient(UizaConfig.layer(options), uiza.layer)),
+        Effect.provide(own.layer)
+      )
+      expect(result.message).toBe("Logout success")
+      expect(uiza.requests).toHaveLength(1)
+      expect(own.requests).toHaveLength(0)
+      expect(uiza.counts).toStrictEqual({ built: 1, closed: 1 })
+      expect(result.programClient).toBe(yield* Effect.provide(HttpClient.HttpClient, own.layer))
     }))
 })

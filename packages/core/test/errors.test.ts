@@ -2,7 +2,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { UizaError } from "@uiza-effect/core"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
+import * as JSONSchema from "effect/JSONSchema"
 import * as Schema from "effect/Schema"
 
 // Every class of the union, each with its own schema and the union's.
@@ -135,5 +137,17 @@ describe("errors that travel", () => {
 
   it("an infinite duration is refused when encoding, not turned into null", () => {
     expect(() => Schema.encodeSync(UizaError.DurationMillis)(Duration.infinity)).toThrow()
+  })
+
+  it("a duration in JSON is a finite number of milliseconds, zero or more", () => {
+    const decode = Schema.decodeUnknownEither(UizaError.DurationMillis)
+    for (const refused of [-1, Number.NaN, Number.POSITIVE_INFINITY, "10", null]) {
+      expect(decode(refused)._tag).toBe("Left")
+    }
+    expect(decode(0)).toStrictEqual(Either.right(Duration.zero))
+    expect(decode(1.5)).toStrictEqual(Either.right(Duration.millis(1.5)))
+    expect(JSONSchema.make(UizaError.DurationMillis).$defs).toMatchObject({
+      DurationMillis: { type: "number", minimum: 0 }
+    })
   })
 })

@@ -1,14 +1,18 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
-import { UizaConfig, User } from "@uiza-effect/core"
+import { UizaConfig, UizaError, User } from "@uiza-effect/core"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FastCheck from "effect/FastCheck"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Random from "effect/Random"
+import * as Schedule from "effect/Schedule"
 import * as TestClock from "effect/TestClock"
+import { retrySchedule } from "../src/internal/callPolicy.js"
 
 const TOKEN = "uap-0123456789abcdef0123456789abcdef-01234567"
 
@@ -160,4 +164,79 @@ describe("retry schedule on the test clock", () => {
       expect(times.length).toBeGreaterThanOrEqual(3)
       expect(times.length).toBeLessThanOrEqual(4)
     }))
+})
+
+// The schedule as the combinators it stands for: exponential, capped, `jitteredWith`, then
+// at least the server's `Retry-After`.
+const composedSchedule = (maxRetries: number): Schedule.Schedule<unknown, UizaError.UizaError> =>
+  Schedule.exponential(Duration.millis(500)).pipe(
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(8))),
+    Schedule.jitteredWith({ min: 0.75, max: 1 }),
+    Schedule.intersect(Schedule.recurs(maxRetries)),
+    Schedule.intersect(Schedule.identity<UizaError.UizaError>()),
+    Schedule.modifyDelay(([, error], delay) =>
+      "retryAfter" in error && error.retryAfter !== undefined ? Duration.max(error.retryAfter, delay) : delay
+    )
+  )
+
+// Steps a schedule through `inputs` at `now`: each decision's start, or "done".
+const stepsOf = (
+  schedule: Schedule.Schedule<unknown, UizaError.UizaError>,
+  inputs: ReadonlyArray<UizaError.UizaError>
+) =>
+  Effect.gen(function*() {
+    let state = schedule.initial
+    const steps: Array<number | "done"> = []
+    for (const [index, input] of inputs.entries()) {
+      const now = 1_700_000_000_000 + index * 1_000
+      const [next, , decision] = yield* schedule.step(now, input, state)
+      state = next
+      steps.push(
+        decision._tag === "Done" ? "done" : decision.intervals.intervals.pipe(Chunk.unsafeHead).startMillis - now
+      )
+    }
+    // What the schedule left of the random numbers: the same count drawn either way.
+    return { steps, after: yield* Random.next }
+  })
+
+const unavailable = (retryAfter: Duration.Duration | undefined) =>
+  new UizaError.ServiceUnavailableError({
+    status: 503,
+    message: "down",
+    retryable: true,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+    fieldErrors: [],
+    descriptionLink: "https://docs.uiza.io/#log-out",
+    attempts: 1
+  })
+
+describe("retrySchedule", () => {
+  it.effect("waits as the composition of exponential, cap, jitteredWith and Retry-After would, drawing as many random numbers", () =>
+    Effect.sync(() =>
+      FastCheck.assert(
+        FastCheck.property(
+          FastCheck.integer({ min: 0, max: 10 }),
+          FastCheck.array(FastCheck.option(FastCheck.integer({ min: 0, max: 20_000 })), {
+            minLength: 1,
+            maxLength: 12
+          }),
+          FastCheck.integer(),
+          (maxRetries, waits, seed) => {
+            const inputs = waits.map((wait) => unavailable(wait === null ? undefined : Duration.millis(wait)))
+            const run = (schedule: Schedule.Schedule<unknown, UizaError.UizaError>) =>
+              Effect.runSync(Effect.withRandom(stepsOf(schedule, inputs), Random.make(seed)))
+            const actual = run(retrySchedule(maxRetries))
+            const expected = run(composedSchedule(maxRetries))
+            expect(actual.after).toBe(expected.after)
+            expect(actual.steps.length).toBe(expected.steps.length)
+            actual.steps.forEach((step, index) => {
+              const other = expected.steps[index]!
+              if (step === "done" || other === "done") expect(step).toBe(other)
+              else expect(step).toBeCloseTo(other, 3)
+            })
+          }
+        ),
+        { numRuns: 300 }
+      )
+    ))
 })

@@ -101,6 +101,28 @@ describe("status mapping", () => {
       ])
     }))
 
+  it.effect("keeps only the entries of a 422's data that are field errors, without their other keys", () =>
+    Effect.gen(function*() {
+      const entry = { type: "required", field: "url", message: "The 'url' field is required!" }
+      const body = JSON.stringify({
+        code: 422,
+        type: "ERROR",
+        message: "Parameters validation error!",
+        data: [
+          { ...entry, extra: "dropped" },
+          { type: "required", field: 7, message: "a field that is not a string" },
+          { type: "required", field: "name" },
+          "required",
+          null,
+          [entry]
+        ]
+      })
+      const error = yield* logoutFails(reply(422, body))
+      if (!UizaError.isStatusError(error)) return expect.fail(error._tag)
+      expect(error.fieldErrors.map((fieldError) => ({ ...fieldError }))).toEqual([entry])
+      expect(error.fieldErrors[0]).toBeInstanceOf(UizaError.FieldError)
+    }))
+
   it.effect("a 200 whose body says ERROR with a code is classified by the body's code", () =>
     Effect.gen(function*() {
       const error = yield* logoutFails(reply(200, fixture("error-401.json")))

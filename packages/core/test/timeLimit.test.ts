@@ -44,6 +44,16 @@ describe("withTimeLimit", () => {
       expect(yield* Deferred.isDone(interrupted)).toBe(true)
     }))
 
+  it.effect("on a TestClock: an effect's own failure ends it at once, without waiting for the limit", () =>
+    Effect.gen(function*() {
+      const clock = yield* Effect.clock
+      const fiber = yield* Effect.fork(
+        withTimeLimit(Effect.delay(Effect.fail("own"), "1 second"), clock, Duration.seconds(10), () => new TimedOut())
+      )
+      yield* TestClock.adjust("1 second")
+      expect(yield* Fiber.await(fiber)).toStrictEqual(Exit.fail("own"))
+    }))
+
   it.live("an effect that ends in time gives its own result, failures included", () =>
     Effect.gen(function*() {
       const clock = yield* Effect.clock

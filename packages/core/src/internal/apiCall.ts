@@ -14,18 +14,19 @@ import type * as Fiber from "effect/Fiber"
 import type * as FiberId from "effect/FiberId"
 import * as FiberRef from "effect/FiberRef"
 import * as FiberRefs from "effect/FiberRefs"
+import * as HashMap from "effect/HashMap"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
 import { currentTracerDisabledWhen, currentTracerPropagation, PlatformHttpClient } from "../PlatformHttpClient.js"
-import { isSupported as cancelsOwnRequests, Register as RegisterCancel } from "../RequestCancellation.js"
-import { Report as ReportDelivery } from "../RequestDelivery.js"
-import { isBodyTooLarge, MaxResponseBytes, readsBounded } from "../ResponseBodyLimit.js"
+import { isSupported as cancelsOwnRequests } from "../RequestCancellation.js"
+import { isBodyTooLarge, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
 import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
+import { maxResponseBytesKey, registerCancelKey, reportDeliveryKey } from "./referenceKeys.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { parseRetryAfter } from "./retryAfter.js"
 import { scrubberOf } from "./scrub.js"
@@ -292,11 +293,14 @@ const attempt = <A>(call: Call<A>): Effect.Effect<A, UizaError.UizaError> =>
       }
     })
     if (!call.logsAttempts) return settled
+    // What `Effect.annotateLogs` does, with the fiber ref combinator an app already carries.
     return Effect.zipRight(
-      Effect.annotateLogs(Effect.logDebug(`${call.spanName}: attempt ${attemptNumber}`), {
-        "http.method": call.endpoint.method,
-        "url.full": call.request.url
-      }),
+      Effect.locallyWith(
+        Effect.logDebug(`${call.spanName}: attempt ${attemptNumber}`),
+        FiberRef.currentLogAnnotations,
+        (annotations) =>
+          HashMap.set(HashMap.set(annotations, "http.method", call.endpoint.method), "url.full", call.request.url)
+      ),
       settled
     )
   })
@@ -480,14 +484,15 @@ const run = <I, A>(
           // the fetch options, and its span as the parent of what runs inside,
           services.set(FetchHttpClient.RequestInit.key, noRedirects)
           services.set(Tracer.ParentSpan.key, span)
-          // the body limit, which the SDK's own clients read to stop reading at it,
-          services.set(MaxResponseBytes.key, call.policy.maxResponseBytes)
+          // the body limit, which the SDK's own clients read to stop reading at it (these three
+          // by key: the app's own client reads none of them, and its bundle carries no class of theirs),
+          services.set(maxResponseBytesKey, call.policy.maxResponseBytes)
           // where the client reports whether the attempt's request was written,
-          services.set(ReportDelivery.key, (written: boolean) => {
+          services.set(reportDeliveryKey, (written: boolean) => {
             call.written = written
           })
           // and where a client that cancels its own requests leaves the attempt's cancel.
-          services.set(RegisterCancel.key, (cancel: () => void) => register(call.cancellation, cancel))
+          services.set(registerCancelKey, (cancel: () => void) => register(call.cancellation, cancel))
           // The call's span is the only one: a client built on the platform's `HttpClient.make`
           // makes no span of its own for a Uiza request and sends no trace headers (they would
           // fail the CORS preflight of a browser call), and records no response header, which a

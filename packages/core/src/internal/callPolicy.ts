@@ -1,6 +1,8 @@
 import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import type { Settings } from "../UizaConfig.js"
 import type * as UizaError from "../UizaError.js"
@@ -38,7 +40,7 @@ export interface CallPolicy {
 export const RETRY_AFTER_CAP = Duration.seconds(60)
 
 const BACKOFF_BASE = Duration.millis(500)
-const BACKOFF_CAP = Duration.seconds(8)
+const BACKOFF_CAP_MILLIS = 8_000
 
 /**
  * The ranges of the policy settings, the same for the client and for a call:
@@ -187,17 +189,20 @@ export const shouldRetry = (error: UizaError.UizaError, idempotent: boolean): bo
  */
 export const retrySchedule = (maxRetries: number): Schedule.Schedule<unknown, UizaError.UizaError> =>
   Schedule.exponential(BACKOFF_BASE).pipe(
-    // Compared as milliseconds: Duration's min and max would bring its Order for two comparisons.
-    Schedule.modifyDelay((_, delay) =>
-      Duration.toMillis(delay) <= Duration.toMillis(BACKOFF_CAP) ? delay : BACKOFF_CAP
-    ),
-    Schedule.jitteredWith({ min: 0.75, max: 1 }),
-    Schedule.intersect(Schedule.recurs(maxRetries)),
     Schedule.intersect(Schedule.identity<UizaError.UizaError>()),
-    Schedule.modifyDelay(([, error], delay) =>
-      "retryAfter" in error && error.retryAfter !== undefined &&
-        Duration.toMillis(error.retryAfter) > Duration.toMillis(delay)
-        ? error.retryAfter
-        : delay
-    )
+    // The cap, the jitter of `Schedule.jitteredWith({ min: 0.75, max: 1 })` and the server's wait
+    // in one step (one combinator where three would each bring their code to a browser bundle),
+    // run at every step as the jitter was: one random number per step. Compared as
+    // milliseconds: Duration's min and max would bring its Order for two comparisons.
+    Schedule.modifyDelayEffect(([, error], delay) =>
+      Effect.map(Random.next, (random) => {
+        const capped = Math.min(Duration.toMillis(delay), BACKOFF_CAP_MILLIS)
+        const jittered = capped * 0.75 * (1 - random) + capped * random
+        return "retryAfter" in error && error.retryAfter !== undefined &&
+            Duration.toMillis(error.retryAfter) > jittered
+          ? error.retryAfter
+          : Duration.millis(jittered)
+      })
+    ),
+    Schedule.intersect(Schedule.recurs(maxRetries))
   )

@@ -1,7 +1,6 @@
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import * as Schema from "effect/Schema"
-import { FieldError } from "../UizaError.js"
+import type { FieldError } from "../UizaError.js"
 import { oneLine } from "./serverText.js"
 
 // The Uiza v3 reply envelope. Every field is optional and decoded on its own:
@@ -46,13 +45,18 @@ export type Envelope =
     readonly data: unknown
     /** A list reply's paging facts, as sent. */
     readonly metadata: unknown
-    readonly fieldErrors: ReadonlyArray<FieldError>
+    /** The entries of `data` with a field error's three texts, as sent. */
+    readonly fieldErrors: ReadonlyArray<FieldFacts>
   }
 
-const fieldNames = /* @__PURE__ */ Object.keys(fieldReaders) as ReadonlyArray<keyof FieldReaders>
+/**
+ * What a field error of a reply says, as sent: the texts of a `FieldError`.
+ *
+ * @internal
+ */
+export type FieldFacts = Pick<FieldError, "type" | "field" | "message">
 
-// Made at the first 422 reply, not at import.
-let decodeFieldError: ((input: unknown) => Option.Option<FieldError>) | undefined
+const fieldNames = /* @__PURE__ */ Object.keys(fieldReaders) as ReadonlyArray<keyof FieldReaders>
 
 /**
  * Server-sent lists are kept, but bounded: an error must stay small enough to log.
@@ -61,13 +65,20 @@ let decodeFieldError: ((input: unknown) => Option.Option<FieldError>) | undefine
  */
 export const FIELD_ERRORS_MAX = 100
 
-const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldError> => {
+// An entry of `data` that `FieldError`'s schema would decode: an object whose `type`, `field`
+// and `message` are strings (other keys dropped). Checked as the envelope's fields are.
+const fieldFactsOf = (entry: unknown): FieldFacts | undefined =>
+  Predicate.isRecord(entry) && typeof entry.type === "string" && typeof entry.field === "string" &&
+    typeof entry.message === "string"
+    ? { type: entry.type, field: entry.field, message: entry.message }
+    : undefined
+
+const fieldErrorsOf = (data: unknown): ReadonlyArray<FieldFacts> => {
   if (!Array.isArray(data)) return []
-  const decode = decodeFieldError ??= Schema.decodeUnknownOption(FieldError)
-  const fieldErrors: Array<FieldError> = []
+  const fieldErrors: Array<FieldFacts> = []
   for (const entry of data) {
-    const fieldError = decode(entry)
-    if (Option.isSome(fieldError) && fieldErrors.push(fieldError.value) === FIELD_ERRORS_MAX) break
+    const fieldError = fieldFactsOf(entry)
+    if (fieldError !== undefined && fieldErrors.push(fieldError) === FIELD_ERRORS_MAX) break
   }
   return fieldErrors
 }

@@ -17,8 +17,9 @@ const MAX_TIMER_MILLIS = 2 ** 31 - 1
  * first, `self` is interrupted (which aborts a request in flight), and once
  * it has stopped the result is the failure `onTimeout` builds.
  *
- * On any Clock but the default one (a `TestClock`, say) this is
- * `Effect.timeoutFail`. On the default Clock, whose sleep is a `setTimeout`,
+ * On any Clock but the default one (a `TestClock`, say) it is what
+ * `Effect.timeoutFail` does: the effect races the clock's sleep, each in a
+ * fiber. On the default Clock, whose sleep is a `setTimeout`,
  * it forks only the effect and sets the timer itself, instead of a fiber for
  * the effect and one for the sleep whose states are merged back: that is on
  * the path of every call, and docs/benchmarks.md has what it saves.
@@ -31,7 +32,16 @@ export const withTimeLimit = <A, E, R, E2>(
   duration: Duration.Duration,
   onTimeout: () => E2
 ): Effect.Effect<A, E | E2, R> => {
-  if (clock !== defaultClock) return Effect.timeoutFail(self, { duration, onTimeout })
+  if (clock !== defaultClock) {
+    // Written with `Effect.race`, which an app on `HttpClient` already carries, not with
+    // `timeoutFail`, which it does not: the effect's exit against the sleep, the loser
+    // interrupted and awaited; a sleep that wins gives `undefined`, and the failure is built
+    // once the effect has stopped.
+    return Effect.flatMap(
+      Effect.race(Effect.exit(self), Effect.interruptible(clock.sleep(duration))),
+      (exit): Effect.Effect<A, E | E2> => exit === undefined ? Effect.fail(onTimeout()) : exit
+    )
+  }
   const millis = Duration.toMillis(duration)
   // A limit the timer cannot hold is no limit: the default Clock treats it as never.
   if (millis > MAX_TIMER_MILLIS) return self

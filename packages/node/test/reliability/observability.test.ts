@@ -33,6 +33,10 @@ describe("observability", () => {
       expect(attemptLines[0]).toContain("level=DEBUG")
       expect(attemptLines[0]).toContain("attempt 1")
       expect(attemptLines[1]).toContain("attempt 2")
+      for (const line of attemptLines) {
+        expect(line).toContain("http.method=POST")
+        expect(line).toContain(`url.full=${server.url}/api/public/v3/admin/user/logout`)
+      }
 
       for (const text of [...logs, ...spans.flatMap(spanTexts)]) {
         expect(text).not.toContain(TOKEN)
