@@ -530,6 +530,30 @@ describe("UizaConfig.layerWithHttpClient", () => {
       expect(counts).toStrictEqual({ built: 1, closed: 1 })
     }))
 
+  it.effect("a client layer made with Layer.suspend, flatMap or unwrapEffect is built once too", () =>
+    Effect.gen(function*() {
+      const wrappings: ReadonlyArray<
+        (layer: Layer.Layer<HttpClient.HttpClient>) => Layer.Layer<HttpClient.HttpClient>
+      > = [
+        (layer) => Layer.suspend(() => layer),
+        (layer) => Layer.flatMap(Layer.empty, () => layer),
+        (layer) => Layer.unwrapEffect(Effect.sync(() => layer)),
+        (layer) => Layer.provide(layer, Layer.empty)
+      ]
+      for (const wrap of wrappings) {
+        const { counts, layer } = countedClient()
+        yield* Effect.scoped(
+          Effect.gen(function*() {
+            const context = yield* Layer.build(UizaConfig.layerWithHttpClient(UizaConfig.layer(options), wrap(layer)))
+            expect(Context.get(context, HttpClient.HttpClient)).toBe(
+              Context.get(context, UizaConfig.UizaConfig).httpClient
+            )
+          })
+        )
+        expect(counts).toStrictEqual({ built: 1, closed: 1 })
+      }
+    }))
+
   it.effect("a program with a client of its own keeps it; Uiza calls use the Uiza client", () =>
     Effect.gen(function*() {
       const uiza = countedClient()
