@@ -532,19 +532,22 @@ describe("UizaConfig.layerWithHttpClient", () => {
 
   it.effect("a client layer made with Layer.suspend, flatMap or unwrapEffect is built once too", () =>
     Effect.gen(function*() {
+      // Each makes the client's layer when it is built, as a layer written that way does.
       const wrappings: ReadonlyArray<
-        (layer: Layer.Layer<HttpClient.HttpClient>) => Layer.Layer<HttpClient.HttpClient>
+        (make: () => Layer.Layer<HttpClient.HttpClient>) => Layer.Layer<HttpClient.HttpClient>
       > = [
-        (layer) => Layer.suspend(() => layer),
-        (layer) => Layer.flatMap(Layer.empty, () => layer),
-        (layer) => Layer.unwrapEffect(Effect.sync(() => layer)),
-        (layer) => Layer.provide(layer, Layer.empty)
+        (make) => Layer.suspend(make),
+        (make) => Layer.flatMap(Layer.empty, make),
+        (make) => Layer.unwrapEffect(Effect.sync(make)),
+        (make) => Layer.provide(make(), Layer.empty)
       ]
       for (const wrap of wrappings) {
         const { counts, layer } = countedClient()
+        const fresh = () =>
+          Layer.scoped(HttpClient.HttpClient, Layer.build(layer).pipe(Effect.map(Context.get(HttpClient.HttpClient))))
         yield* Effect.scoped(
           Effect.gen(function*() {
-            const context = yield* Layer.build(UizaConfig.layerWithHttpClient(UizaConfig.layer(options), wrap(layer)))
+            const context = yield* Layer.build(UizaConfig.layerWithHttpClient(UizaConfig.layer(options), wrap(fresh)))
             expect(Context.get(context, HttpClient.HttpClient)).toBe(
               Context.get(context, UizaConfig.UizaConfig).httpClient
             )
