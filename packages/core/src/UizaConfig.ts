@@ -523,15 +523,17 @@ export const layerWithHttpClient = <E, R, E2, R2>(
   ).pipe(Layer.provide(Layer.merge(config, httpClient)))
   // The program's own client stays its own; only a program without one gets the Uiza client.
   // Without one, `httpClient` is built in the memo map of the build the layer is part of: the very
-  // instance `bound` gives the SDK, built once. (`Layer.unwrapEffect` does the same through
-  // `Layer.flatMap`, whose code a browser bundle would carry for this alone.)
+  // instance `bound` gives the SDK, built once. It is built as a part of a merge, as in `bound`:
+  // the memo map keeps the parts of what it builds, and a layer built at the top (a suspended
+  // one, say) would be built anew. (`Layer.unwrapEffect` does the same through `Layer.flatMap`,
+  // whose code a browser bundle would carry for this alone.)
   const forTheProgram = Layer.scopedContext(
     Effect.flatMap(Effect.serviceOption(PlatformHttpClient), (existing) =>
       Option.isSome(existing)
         ? Effect.succeed(Context.make(PlatformHttpClient, existing.value))
         : Effect.flatMap(
           Effect.zip(Layer.CurrentMemoMap, Effect.scope),
-          ([memoMap, scope]) => Layer.buildWithMemoMap(httpClient, memoMap, scope)
+          ([memoMap, scope]) => Layer.buildWithMemoMap(Layer.merge(httpClient, Layer.empty), memoMap, scope)
         ))
   )
   return Layer.merge(bound, forTheProgram)

@@ -1,8 +1,10 @@
 /**
  * What a call leaves in its caller's fiber: the services and the two tracing
  * settings it sets for its client are the caller's again afterwards, on
- * success, on failure and on interruption; whatever else the client changed
- * in the fiber stays, as it would around `Effect.provide` or `Effect.locally`.
+ * success, on failure and on interruption, and when the tracer fails; whatever
+ * else the client changed in the fiber stays, as it would around
+ * `Effect.provide` or `Effect.locally`. The call's span ends on every outcome,
+ * a defect of its set-up included.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -110,6 +112,70 @@ describe("the caller's fiber after a call", () => {
       yield* Deferred.await(inClient)
       yield* Fiber.interrupt(fiber)
       const { after, before } = yield* Deferred.await(seen)
+      expect(after).toEqual(before)
+    }))
+})
+
+// A tracer that records which spans were made and ended; its `end` throws when asked.
+const recordingTracer = (endThrows: boolean) => {
+  const spans = { made: 0, ended: 0 }
+  const tracer = Tracer.make({
+    span: (name, parent, context, links, startTime, kind) => {
+      spans.made++
+      const span: Tracer.Span = {
+        _tag: "Span",
+        name,
+        spanId: `span-${spans.made}`,
+        traceId: "trace",
+        parent,
+        context,
+        links,
+        sampled: true,
+        kind,
+        status: { _tag: "Started", startTime },
+        attributes: new Map(),
+        attribute: () => {},
+        event: () => {},
+        addLinks: () => {},
+        end: () => {
+          spans.ended++
+          if (endThrows) throw new Error("the exporter failed")
+        }
+      }
+      return span
+    },
+    context: (f) => f()
+  })
+  return { spans, tracer }
+}
+
+describe("the call's span and the caller's fiber when something else fails", () => {
+  it.effect("a defect in the call's set-up (untyped code passing null options, a service missing) ends the span", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = recordingTracer(false)
+      const withOptionsNull = yield* Effect.exit(
+        Effect.provide(User.logout(null as never), layerWith(Effect.succeed(200), false))
+      ).pipe(Effect.withTracer(tracer))
+      expect(withOptionsNull._tag).toBe("Failure")
+      const withoutConfig = yield* Effect.exit(
+        (User.logout() as Effect.Effect<unknown, unknown, HttpClient.HttpClient>).pipe(
+          Effect.provideService(HttpClient.HttpClient, HttpClient.make(() => Effect.never))
+        )
+      ).pipe(Effect.withTracer(tracer))
+      expect(withoutConfig._tag).toBe("Failure")
+      expect(spans).toStrictEqual({ made: 2, ended: 2 })
+    }))
+
+  it.effect("a tracer whose span end throws leaves none of the call's settings in the caller's fiber", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = recordingTracer(true)
+      const { after, before, exit } = yield* Effect.provide(
+        around(User.logout()),
+        layerWith(Effect.succeed(500), false)
+      )
+        .pipe(Effect.withTracer(tracer))
+      expect(spans.ended).toBe(1)
+      expect(exit._tag).toBe("Failure")
       expect(after).toEqual(before)
     }))
 })

@@ -530,6 +530,33 @@ describe("UizaConfig.layerWithHttpClient", () => {
       expect(counts).toStrictEqual({ built: 1, closed: 1 })
     }))
 
+  it.effect("a client layer made with Layer.suspend, flatMap or unwrapEffect is built once too", () =>
+    Effect.gen(function*() {
+      // Each makes the client's layer when it is built, as a layer written that way does.
+      const wrappings: ReadonlyArray<
+        (make: () => Layer.Layer<HttpClient.HttpClient>) => Layer.Layer<HttpClient.HttpClient>
+      > = [
+        (make) => Layer.suspend(make),
+        (make) => Layer.flatMap(Layer.empty, make),
+        (make) => Layer.unwrapEffect(Effect.sync(make)),
+        (make) => Layer.provide(make(), Layer.empty)
+      ]
+      for (const wrap of wrappings) {
+        const { counts, layer } = countedClient()
+        const fresh = () =>
+          Layer.scoped(HttpClient.HttpClient, Layer.build(layer).pipe(Effect.map(Context.get(HttpClient.HttpClient))))
+        yield* Effect.scoped(
+          Effect.gen(function*() {
+            const context = yield* Layer.build(UizaConfig.layerWithHttpClient(UizaConfig.layer(options), wrap(fresh)))
+            expect(Context.get(context, HttpClient.HttpClient)).toBe(
+              Context.get(context, UizaConfig.UizaConfig).httpClient
+            )
+          })
+        )
+        expect(counts).toStrictEqual({ built: 1, closed: 1 })
+      }
+    }))
+
   it.effect("a program with a client of its own keeps it; Uiza calls use the Uiza client", () =>
     Effect.gen(function*() {
       const uiza = countedClient()
