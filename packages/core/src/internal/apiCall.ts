@@ -395,6 +395,112 @@ const targetOf = (settings: Settings): Target => ({
   configuration: settings
 })
 
+/** A call ready to run: what it knows and counts, and the values of the fiber refs it sets. */
+interface PreparedCall<A> {
+  readonly call: Call<A>
+  readonly values: Array<unknown>
+}
+
+// Everything a call reads and builds before anything is sent: its target, policy, request and
+// services. A setting or an input it refuses is the call's failure.
+const prepareCall = <I, A>(
+  endpoint: Endpoint<I, A>,
+  input: I,
+  overrides: CallOverrides | undefined,
+  targetFrom: (context: Context.Context<never>) => Target,
+  fiber: Fiber.RuntimeFiber<A, UizaError.UizaError>,
+  span: Tracer.Span,
+  spanName: string,
+  clock: Clock.Clock
+): Either.Either<PreparedCall<A>, UizaError.UizaError> => {
+  const context = fiber.currentContext
+  const target = targetFrom(context)
+  const policy = policyOf(target.settings, overrides)
+  if (Either.isLeft(policy)) {
+    // Found before anything is sent, and reported as the client's own settings would be.
+    return Either.left(
+      new UizaError.UizaConfigError({
+        setting: policy.left.setting,
+        message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
+      })
+    )
+  }
+  span.attribute("http.request.method", endpoint.method)
+  const withoutInput = baseRequestOf(endpoint, target)
+  const written = endpoint.input === undefined
+    ? Either.right(withoutInput)
+    : endpoint.input(input, withoutInput, endpoint.name)
+  if (Either.isLeft(written)) {
+    span.attribute("uiza.error", "InvalidInputError")
+    return Either.left(written.left)
+  }
+  const request = written.right
+  const secrets = [...secretsOf(endpoint, input)]
+  if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
+  const client = target.httpClient ??
+    Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)
+  const call: Call<A> = {
+    endpoint,
+    spanName,
+    client,
+    clock,
+    policy: policy.right,
+    origin: target.baseUrl,
+    request,
+    reader: {
+      descriptionLink: endpoint.descriptionLink,
+      decodeSuccess: (envelope) => {
+        call.requestId = envelope.requestId
+        return Either.mapLeft(
+          endpoint.success(envelope),
+          (problem) => `does not hold the result of ${endpoint.name}: ${problem}`
+        )
+      },
+      scrub: scrubberOfAll(secrets),
+      secretsIn: endpoint.replySecrets
+    },
+    logsAttempts: LogLevel.greaterThanEqual(
+      LogLevel.Debug,
+      fiber.getFiberRef(FiberRef.currentMinimumLogLevel)
+    ),
+    startedAt: clock.unsafeCurrentTimeMillis(),
+    attempts: 0,
+    requestId: undefined,
+    inFlight: false,
+    written: undefined,
+    cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
+    cancellation: makeCancellation()
+  }
+  span.attribute("url.full", request.url)
+
+  // A fetch-based client follows redirects unless told otherwise; a redirect must reach
+  // the SDK as such, never be followed with (or without) the token.
+  const requestInit = Context.getOption(context, FetchHttpClient.RequestInit)
+  const noRedirects = Option.isNone(requestInit)
+    ? REDIRECTS_NOT_FOLLOWED
+    : { ...requestInit.value, redirect: "manual" as const }
+  // The call's own services on top of the caller's, set in one copy of the caller's map:
+  const services = new Map(context.unsafeMap)
+  // the fetch options, and its span as the parent of what runs inside,
+  services.set(FetchHttpClient.RequestInit.key, noRedirects)
+  services.set(Tracer.ParentSpan.key, span)
+  // the body limit, which the SDK's own clients read to stop reading at it (these three
+  // by key: the app's own client reads none of them, and its bundle carries no class of theirs),
+  services.set(maxResponseBytesKey, call.policy.maxResponseBytes)
+  // where the client reports whether the attempt's request was written,
+  services.set(reportDeliveryKey, (written: boolean) => {
+    call.written = written
+  })
+  // and where a client that cancels its own requests leaves the attempt's cancel.
+  services.set(registerCancelKey, (cancel: () => void) => register(call.cancellation, cancel))
+  // The call's span is the only one: a client built on the platform's `HttpClient.make`
+  // makes no span of its own for a Uiza request and sends no trace headers (they would
+  // fail the CORS preflight of a browser call), and records no response header, which a
+  // server could fill with the token. The user's own tracing stays on.
+  const values = [Context.unsafeMake(services), disableTracing, false]
+  return Either.right({ call, values })
+}
+
 const run = <I, A>(
   endpoint: Endpoint<I, A>,
   input: I,
@@ -411,120 +517,38 @@ const run = <I, A>(
       (span) =>
         Effect.withFiberRuntime<A, UizaError.UizaError>((fiber) => {
           const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-          const fail = (error: UizaError.UizaError) => {
-            const exit = Exit.fail(error)
-            endSpan(span, exit, clock, fiber)
-            return exit
-          }
+          let prepared: Either.Either<PreparedCall<A>, UizaError.UizaError>
           try {
-            const context = fiber.currentContext
-            const target = targetFrom(context)
-            const policy = policyOf(target.settings, overrides)
-            if (Either.isLeft(policy)) {
-              // Found before anything is sent, and reported as the client's own settings would be.
-              return fail(
-                new UizaError.UizaConfigError({
-                  setting: policy.left.setting,
-                  message: `Invalid option of ${spanName}: ${policy.left.setting} ${policy.left.problem}.`
-                })
-              )
-            }
-            span.attribute("http.request.method", endpoint.method)
-            const withoutInput = baseRequestOf(endpoint, target)
-            const written = endpoint.input === undefined
-              ? Either.right(withoutInput)
-              : endpoint.input(input, withoutInput, endpoint.name)
-            if (Either.isLeft(written)) {
-              span.attribute("uiza.error", "InvalidInputError")
-              return fail(written.left)
-            }
-            const request = written.right
-            const secrets = [...secretsOf(endpoint, input)]
-            if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
-            const client = target.httpClient ??
-              Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)
-            const call: Call<A> = {
-              endpoint,
-              spanName,
-              client,
-              clock,
-              policy: policy.right,
-              origin: target.baseUrl,
-              request,
-              reader: {
-                descriptionLink: endpoint.descriptionLink,
-                decodeSuccess: (envelope) => {
-                  call.requestId = envelope.requestId
-                  return Either.mapLeft(
-                    endpoint.success(envelope),
-                    (problem) => `does not hold the result of ${endpoint.name}: ${problem}`
-                  )
-                },
-                scrub: scrubberOfAll(secrets),
-                secretsIn: endpoint.replySecrets
-              },
-              logsAttempts: LogLevel.greaterThanEqual(
-                LogLevel.Debug,
-                fiber.getFiberRef(FiberRef.currentMinimumLogLevel)
-              ),
-              startedAt: clock.unsafeCurrentTimeMillis(),
-              attempts: 0,
-              requestId: undefined,
-              inFlight: false,
-              written: undefined,
-              cancelsOwnRequests: isDefaultClock(clock) && cancelsOwnRequests(client),
-              cancellation: makeCancellation()
-            }
-            span.attribute("url.full", request.url)
-
-            // A fetch-based client follows redirects unless told otherwise; a redirect must reach
-            // the SDK as such, never be followed with (or without) the token.
-            const requestInit = Context.getOption(context, FetchHttpClient.RequestInit)
-            const noRedirects = Option.isNone(requestInit)
-              ? REDIRECTS_NOT_FOLLOWED
-              : { ...requestInit.value, redirect: "manual" as const }
-            // The call's own services on top of the caller's, set in one copy of the caller's map:
-            const services = new Map(context.unsafeMap)
-            // the fetch options, and its span as the parent of what runs inside,
-            services.set(FetchHttpClient.RequestInit.key, noRedirects)
-            services.set(Tracer.ParentSpan.key, span)
-            // the body limit, which the SDK's own clients read to stop reading at it (these three
-            // by key: the app's own client reads none of them, and its bundle carries no class of theirs),
-            services.set(maxResponseBytesKey, call.policy.maxResponseBytes)
-            // where the client reports whether the attempt's request was written,
-            services.set(reportDeliveryKey, (written: boolean) => {
-              call.written = written
-            })
-            // and where a client that cancels its own requests leaves the attempt's cancel.
-            services.set(registerCancelKey, (cancel: () => void) => register(call.cancellation, cancel))
-            // The call's span is the only one: a client built on the platform's `HttpClient.make`
-            // makes no span of its own for a Uiza request and sends no trace headers (they would
-            // fail the CORS preflight of a browser call), and records no response header, which a
-            // server could fill with the token. The user's own tracing stays on.
-            const values = [Context.unsafeMake(services), disableTracing, false]
-            const end = (exit: Exit.Exit<A, UizaError.UizaError>) => {
-              // An attempt cut short by an interruption leaves its timer here.
-              settle(call.cancellation)
-              // The caller's fiber refs first: nothing a tracer does can keep the call's in the caller's fiber.
-              return Effect.flatMap(swapFiberRefs(values), () => {
-                annotateOutcome(span, call, exit)
-                endSpan(span, exit, clock, fiber)
-                return exit
-              })
-            }
-            return Effect.zipRight(
-              swapFiberRefs(values),
-              Effect.matchCauseEffect(restore(withDeadline(call, withRetries(call))), {
-                onFailure: (cause) => end(Exit.failCause(cause)),
-                onSuccess: (value) => end(Exit.succeed(value))
-              })
-            )
+            prepared = prepareCall(endpoint, input, overrides, targetFrom, fiber, span, spanName, clock)
           } catch (defect) {
             // A defect of the set-up (a service missing, an argument of the wrong type from untyped
             // code) is the call's outcome too: its span ends with it, as every other outcome's does.
             endSpan(span, Exit.die(defect), clock, fiber)
             throw defect
           }
+          if (Either.isLeft(prepared)) {
+            const exit = Exit.fail(prepared.left)
+            endSpan(span, exit, clock, fiber)
+            return exit
+          }
+          const { call, values } = prepared.right
+          const end = (exit: Exit.Exit<A, UizaError.UizaError>) => {
+            // An attempt cut short by an interruption leaves its timer here.
+            settle(call.cancellation)
+            // The caller's fiber refs first: nothing a tracer does can keep the call's in the caller's fiber.
+            return Effect.flatMap(swapFiberRefs(values), () => {
+              annotateOutcome(span, call, exit)
+              endSpan(span, exit, clock, fiber)
+              return exit
+            })
+          }
+          return Effect.zipRight(
+            swapFiberRefs(values),
+            Effect.matchCauseEffect(restore(withDeadline(call, withRetries(call))), {
+              onFailure: (cause) => end(Exit.failCause(cause)),
+              onSuccess: (value) => end(Exit.succeed(value))
+            })
+          )
         })
     )
   )

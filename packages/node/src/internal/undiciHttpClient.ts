@@ -181,38 +181,30 @@ interface EncodedBody {
   readonly contentType?: string | undefined
 }
 
-// A body already in memory: no effect to run before the request.
-const bodyInMemory = (body: HttpClientRequest.HttpClientRequest["body"]): EncodedBody | undefined => {
+const NO_BODY: EncodedBody = { body: null }
+
+// The body as undici takes it. Only a stream needs an effect (it runs as it is sent); every other
+// body is ready as it is, and the request starts without a step of its own.
+const bodyOf = (
+  body: HttpClientRequest.HttpClientRequest["body"]
+): EncodedBody | Effect.Effect<EncodedBody, HttpClientError.RequestError> => {
   switch (body._tag) {
     case "Empty":
       return NO_BODY
     case "Uint8Array":
     case "Raw":
       return { body: body.body as RequestBody }
-    default:
-      return undefined
-  }
-}
-
-const NO_BODY: EncodedBody = { body: null }
-
-const bodyOf = (
-  body: HttpClientRequest.HttpClientRequest["body"]
-): Effect.Effect<EncodedBody, HttpClientError.RequestError> => {
-  switch (body._tag) {
     case "FormData": {
       // Node's own multipart encoder: the FormData of Node's fetch is not the one undici's
       // request() takes.
       const encoded = new Response(body.formData)
-      return Effect.succeed({
+      return {
         body: Readable.fromWeb(encoded.body! as NodeReadableStream<Uint8Array>),
         contentType: encoded.headers.get("content-type") ?? undefined
-      })
+      }
     }
     case "Stream":
       return Effect.map(NodeStream.toReadable(body.stream), (readable) => ({ body: readable }))
-    default:
-      return Effect.succeed(bodyInMemory(body)!)
   }
 }
 
@@ -299,10 +291,10 @@ export const make = (pool: Dispatcher): HttpClient.HttpClient => {
           new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: destination.left })
         )
       }
-      const inMemory = bodyInMemory(request.body)
-      return inMemory !== undefined
-        ? send(request, destination.right, inMemory)
-        : Effect.flatMap(bodyOf(request.body), (encoded) => send(request, destination.right, encoded))
+      const body = bodyOf(request.body)
+      return Effect.isEffect(body)
+        ? Effect.flatMap(body, (encoded) => send(request, destination.right, encoded))
+        : send(request, destination.right, body)
     }),
     Effect.succeed
   )
