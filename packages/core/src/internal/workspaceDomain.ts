@@ -1,4 +1,5 @@
 import * as Either from "effect/Either"
+import { forbiddenCharacter } from "./authorization.js"
 
 // Validation of `workspaceApiDomain`: the domain decides where the token goes,
 // so anything that could route it elsewhere is refused instead of "fixed".
@@ -22,17 +23,6 @@ const bareValue = (input: string): string => input.replace(/^https?:\/\//i, "").
 
 const SWAPPED = "looks like a Uiza token, not a host name (were the domain and the token swapped?)"
 
-const firstForbidden = (input: string): { index: number; kind: string } | undefined => {
-  for (let index = 0; index < input.length; index++) {
-    const code = input.charCodeAt(index)
-    if (code === 0x0d || code === 0x0a) return { index, kind: "a line break" }
-    if (code === 0x20 || code === 0x09) return { index, kind: "whitespace" }
-    if (code < 0x20 || code === 0x7f) return { index, kind: "a control character" }
-    if (code > 0x7e) return { index, kind: "a non-ASCII character" }
-  }
-  return undefined
-}
-
 /**
  * Turns a bare host (`api.uiza.co`, `localhost:8080`) or an `https://` URL
  * into the origin calls go to. `http://` is allowed for loopback hosts only.
@@ -50,8 +40,8 @@ export const normaliseWorkspaceApiDomain = (input: string, token?: string): Eith
   if (TOKEN_SHAPE.test(input) || (token !== undefined && token.length > 0 && bareValue(input) === token)) {
     return Either.left(SWAPPED)
   }
-  const forbidden = firstForbidden(input)
-  if (forbidden) return Either.left(`contains ${forbidden.kind} at position ${forbidden.index + 1}`)
+  const forbidden = forbiddenCharacter(input)
+  if (forbidden !== undefined) return Either.left(forbidden)
 
   const schemeMatch = SCHEME.exec(input)
   const scheme = schemeMatch ? schemeMatch[1].toLowerCase() : "https"
