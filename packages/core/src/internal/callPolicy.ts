@@ -131,30 +131,29 @@ export const policyOf = (
   // Most calls have no overrides: their policy is the client's.
   overrides === undefined ? Either.right(settings) : overridden(settings, overrides)
 
-// Each override checked in turn, the first invalid one reported (written out: `Either.all`
-// would bring its own code for so little).
+// The checks of the overrides, in the order they are made: the first invalid one is reported.
+const checks = {
+  timeout: checkTimeout,
+  maxRetries: checkMaxRetries,
+  deadline: checkDeadline,
+  maxResponseBytes: checkMaxResponseBytes
+} as const
+
+// Each override checked in turn (written out: `Either.all` would bring its own code for so little).
 const overridden = (
   settings: Pick<Settings, "timeout" | "maxRetries" | "deadline" | "maxResponseBytes">,
   overrides: CallOverrides
 ): Either.Either<CallPolicy, PolicyProblem> => {
-  const timeout = overrides.timeout === undefined ? Either.right(settings.timeout) : checkTimeout(overrides.timeout)
-  if (Either.isLeft(timeout)) return Either.left(timeout.left)
-  const maxRetries = overrides.maxRetries === undefined
-    ? Either.right(settings.maxRetries)
-    : checkMaxRetries(overrides.maxRetries)
-  if (Either.isLeft(maxRetries)) return Either.left(maxRetries.left)
-  const deadline = overrides.deadline === undefined ? undefined : checkDeadline(overrides.deadline)
-  if (deadline !== undefined && Either.isLeft(deadline)) return Either.left(deadline.left)
-  const maxResponseBytes = overrides.maxResponseBytes === undefined
-    ? Either.right(settings.maxResponseBytes)
-    : checkMaxResponseBytes(overrides.maxResponseBytes)
-  if (Either.isLeft(maxResponseBytes)) return Either.left(maxResponseBytes.left)
-  return Either.right({
-    timeout: timeout.right,
-    maxRetries: maxRetries.right,
-    deadline: deadline === undefined ? settings.deadline : Option.some(deadline.right),
-    maxResponseBytes: maxResponseBytes.right
-  })
+  const policy: { -readonly [K in keyof CallPolicy]: CallPolicy[K] } = { ...settings }
+  for (const setting of Object.keys(checks) as Array<keyof typeof checks>) {
+    const value = overrides[setting]
+    if (value === undefined) continue
+    const checked: Either.Either<Duration.Duration | number, PolicyProblem> = checks[setting](value)
+    if (Either.isLeft(checked)) return Either.left(checked.left)
+    // The deadline is the one setting that may be absent.
+    Object.assign(policy, { [setting]: setting === "deadline" ? Option.some(checked.right) : checked.right })
+  }
+  return Either.right(policy)
 }
 
 /**
