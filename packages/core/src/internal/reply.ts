@@ -61,6 +61,12 @@ const excerptOf = (text: string): string => {
   return decoder.decode(bytes.subarray(0, end))
 }
 
+// The fields with a value: an optional field of an error is absent, never \`undefined\`.
+const withoutAbsent = <F extends object>(fields: F): { [K in keyof F]: Exclude<F[K], undefined> } => {
+  for (const key in fields) if (fields[key] === undefined) delete fields[key]
+  return fields as { [K in keyof F]: Exclude<F[K], undefined> }
+}
+
 const statusError = <A>(
   reader: ReplyReader<A>,
   reply: Reply,
@@ -71,16 +77,17 @@ const statusError = <A>(
   // An error body without an error code is a server-side error of no known class.
   const statusClass = errorStatus === undefined ? unclassifiedError : statusClassOf(errorStatus)
   const facts = Option.getOrUndefined(envelope)
-  const serverText = (text: string) => oneLine(reader.scrub(text))
-  const serverMessage = facts?.message === undefined ? "" : serverText(facts.message)
-  return statusClass.make({
+  const serverText = <T extends string | undefined>(text: T): T =>
+    (text === undefined ? text : oneLine(reader.scrub(text))) as T
+  return statusClass.make(withoutAbsent({
     status: reply.status,
-    ...(facts?.code === undefined ? {} : { code: facts.code }),
-    message: serverMessage.length > 0 ? serverMessage : statusClass.defaultMessage,
-    ...(facts?.type === undefined ? {} : { type: serverText(facts.type) }),
-    ...(facts?.requestId === undefined ? {} : { requestId: serverText(facts.requestId) }),
+    code: facts?.code,
+    // A message the server left empty is none.
+    message: serverText(facts?.message) || statusClass.defaultMessage,
+    type: serverText(facts?.type),
+    requestId: serverText(facts?.requestId),
     retryable: errorStatus !== undefined && isRetryableStatus(errorStatus) && facts?.retryable !== false,
-    ...(Option.isSome(reply.retryAfter) ? { retryAfter: reply.retryAfter.value } : {}),
+    retryAfter: Option.getOrUndefined(reply.retryAfter),
     fieldErrors: (facts?.fieldErrors ?? []).map((fieldError) =>
       UizaError.FieldError.make({
         type: serverText(fieldError.type),
@@ -90,20 +97,20 @@ const statusError = <A>(
     ),
     descriptionLink: reader.descriptionLink,
     attempts: reply.attempts,
-    ...(Option.isSome(bodyExcerpt) ? { bodyExcerpt: bodyExcerpt.value } : {})
-  })
+    bodyExcerpt: Option.getOrUndefined(bodyExcerpt)
+  }))
 }
 
-const decodeError = (reply: Reply, message: string, envelope: Option.Option<Envelope>, excerpt: string) =>
-  new UizaError.ResponseDecodeError({
+const decodeError = (reply: Reply, message: string, envelope: Option.Option<Envelope>, excerpt: string) => {
+  const requestId = Option.getOrUndefined(envelope)?.requestId
+  return new UizaError.ResponseDecodeError(withoutAbsent({
     message,
     status: reply.status,
-    ...(Option.isSome(envelope) && envelope.value.requestId !== undefined
-      ? { requestId: oneLine(envelope.value.requestId) }
-      : {}),
+    requestId: requestId === undefined ? requestId : oneLine(requestId),
     bodyExcerpt: excerpt,
     attempts: reply.attempts
-  })
+  }))
+}
 
 /**
  * Turns a reply into the operation's result or one of the SDK's errors.
