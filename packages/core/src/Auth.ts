@@ -14,7 +14,7 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { callApi, callApiAt } from "./internal/apiCall.js"
-import { dataOf, type Endpoint, inputOf, lazy, replySecretsOf } from "./internal/endpoint.js"
+import { dataOf, type Endpoint, inputOf, inputSecretsOf, lazy, replySecretsOf } from "./internal/endpoint.js"
 import { MomentFromMonthDayYear, NonEmpty, PresentPassword } from "./internal/wireFormats.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { type CallOptions, defaults, type UizaConfig } from "./UizaConfig.js"
@@ -117,7 +117,7 @@ const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">
   input: /* @__PURE__ */ inputOf(
     /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty }))
   ),
-  secretFields: ["password"],
+  inputSecrets: /* @__PURE__ */ inputSecretsOf(["password"]),
   replySecrets: /* @__PURE__ */ replySecretsOf(["token"]),
   success: /* @__PURE__ */ dataOf(IssuedTokenFromWire),
   // Each attempt that arrives issues a token: never sent twice once it may have arrived.

@@ -19,7 +19,15 @@ import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { callApi } from "./internal/apiCall.js"
-import { dataOf, type Endpoint, inputOf, lazy, successOf, type SuccessReader } from "./internal/endpoint.js"
+import {
+  dataOf,
+  type Endpoint,
+  inputOf,
+  inputSecretsOf,
+  lazy,
+  successOf,
+  type SuccessReader
+} from "./internal/endpoint.js"
 import type { Envelope } from "./internal/envelope.js"
 import { oneLine } from "./internal/serverText.js"
 import {
@@ -341,7 +349,7 @@ const createEndpoint: Endpoint<CreateInput, { readonly user: User } | { readonly
   method: "POST",
   path: "/admin/user",
   input: /* @__PURE__ */ inputOf(CreateWire),
-  secretFields: ["password"],
+  inputSecrets: /* @__PURE__ */ inputSecretsOf(["password"]),
   success: /* @__PURE__ */ dataOf(WrittenUser),
   // A 5xx after a create may have created the user: never sent twice.
   idempotent: false,
@@ -373,7 +381,7 @@ const updateEndpoint: Endpoint<UpdateInput, { readonly user: User } | { readonly
   method: "PUT",
   path: "/admin/user",
   input: /* @__PURE__ */ inputOf(UpdateWire),
-  secretFields: ["password"],
+  inputSecrets: /* @__PURE__ */ inputSecretsOf(["password"]),
   success: /* @__PURE__ */ dataOf(WrittenUser),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#update-an-user"
@@ -401,7 +409,7 @@ const changePasswordEndpoint: Endpoint<ChangePasswordInput, Acknowledgement<"ok"
       newPassword: Password
     })
   )),
-  secretFields: ["oldPassword", "newPassword"],
+  inputSecrets: /* @__PURE__ */ inputSecretsOf(["oldPassword", "newPassword"]),
   success: /* @__PURE__ */ acknowledgement(/* @__PURE__ */ Schema.Literal("ok")),
   // A password changed once cannot be changed again from the same old one.
   idempotent: false,
@@ -511,7 +519,7 @@ const refetchEndpoint: Endpoint<
   method: "GET",
   path: "/admin/user",
   input: /* @__PURE__ */ inputOf(IdWire),
-  secretFields: ["password"],
+  inputSecrets: /* @__PURE__ */ inputSecretsOf(["password"]),
   success: /* @__PURE__ */ dataOf(OneUser),
   idempotent: true,
   descriptionLink: "https://docs.uiza.io/#retrieve-an-user"

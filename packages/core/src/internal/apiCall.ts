@@ -25,7 +25,7 @@ import { isBodyTooLarge, readsBounded } from "../ResponseBodyLimit.js"
 import { type Settings, UizaConfig } from "../UizaConfig.js"
 import * as UizaError from "../UizaError.js"
 import { type CallOverrides, type CallPolicy, policyOf, retrySchedule, shouldRetry } from "./callPolicy.js"
-import { basePath, type Endpoint, secretsOf } from "./endpoint.js"
+import { basePath, type Endpoint } from "./endpoint.js"
 import { maxResponseBytesKey, registerCancelKey, reportDeliveryKey } from "./referenceKeys.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { parseRetryAfter } from "./retryAfter.js"
@@ -435,7 +435,7 @@ const prepareCall = <I, A>(
     return Either.left(written.left)
   }
   const request = written.right
-  const secrets = [...secretsOf(endpoint, input)]
+  const secrets = endpoint.inputSecrets?.(input) ?? []
   if (Option.isSome(target.authorization)) secrets.unshift(Redacted.value(target.authorization.value))
   const client = target.httpClient ??
     Context.get(context as Context.Context<HttpClient.HttpClient>, PlatformHttpClient)

@@ -48,8 +48,11 @@ export interface Endpoint<I, A> {
   readonly path: string
   /** The input, written into the request; absent when the endpoint takes none. */
   readonly input?: InputWriter<I> | undefined
-  /** Input fields that hold secrets: scrubbed from replies like the token, never rendered. */
-  readonly secretFields?: ReadonlyArray<string> | undefined
+  /**
+   * The secrets of an input (a password): scrubbed from replies like the token, never rendered.
+   * Built with {@link inputSecretsOf}, so an endpoint without them brings no code to read them.
+   */
+  readonly inputSecrets?: ((input: unknown) => Array<string>) | undefined
   /** The secrets a parsed reply carries (an issued token), never quoted in an error: see {@link replySecretsOf}. */
   readonly replySecrets?: ((json: unknown) => ReadonlyArray<string>) | undefined
   /** The result, read from the reply's envelope. */
@@ -211,15 +214,14 @@ export const successOf = <A>(schema: Schema.Schema<A, any>): SuccessReader<A> =>
 export const dataOf = <A, I>(data: Schema.Schema<A, I>): SuccessReader<A> => readerOf(() => envelopeData(data))
 
 /**
- * The secrets an input carries (its {@link Endpoint.secretFields}), raw, for
- * scrubbing replies.
+ * The secrets an input carries in `fields`, raw, for scrubbing replies.
  *
  * @internal
  */
-export const secretsOf = <I, A>(endpoint: Endpoint<I, A>, input: I): ReadonlyArray<string> => {
-  if (endpoint.secretFields === undefined || typeof input !== "object" || input === null) return []
+export const inputSecretsOf = (fields: ReadonlyArray<string>) => (input: unknown): Array<string> => {
+  if (typeof input !== "object" || input === null) return []
   const secrets: Array<string> = []
-  for (const field of endpoint.secretFields) {
+  for (const field of fields) {
     const value = (input as Record<string, unknown>)[field]
     const raw = Redacted.isRedacted(value) ? Redacted.value(value) : value
     if (typeof raw === "string" && raw.length > 0) secrets.push(raw)
@@ -229,7 +231,7 @@ export const secretsOf = <I, A>(endpoint: Endpoint<I, A>, input: I): ReadonlyArr
 
 /**
  * The secrets a parsed reply carries in its `data` (the endpoint's
- * {@link Endpoint.replySecretFields}), for scrubbing what an error quotes.
+ * {@link Endpoint.replySecrets}), for scrubbing what an error quotes.
  *
  * @internal
  */
