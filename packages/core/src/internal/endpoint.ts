@@ -53,8 +53,11 @@ export interface Endpoint<I, A> {
    * Built with {@link inputSecretsOf}, so an endpoint without them brings no code to read them.
    */
   readonly inputSecrets?: ((input: unknown) => Array<string>) | undefined
-  /** The secrets a parsed reply carries (an issued token), never quoted in an error: see {@link replySecretsOf}. */
-  readonly replySecrets?: ((json: unknown) => ReadonlyArray<string>) | undefined
+  /**
+   * The scrubber of a parsed reply that also removes the secrets the reply carries (an issued
+   * token), never quoted in an error: see {@link replySecretsOf}.
+   */
+  readonly replySecrets?: ReplyScrubber | undefined
   /** The result, read from the reply's envelope. */
   readonly success: SuccessReader<A>
   /**
@@ -230,16 +233,26 @@ export const inputSecretsOf = (fields: ReadonlyArray<string>) => (input: unknown
 }
 
 /**
- * The secrets a parsed reply carries in its `data` (the endpoint's
- * {@link Endpoint.replySecrets}), for scrubbing what an error quotes.
+ * Extends the scrubber of a parsed reply with the secrets the reply itself
+ * carries.
  *
  * @internal
  */
-export const replySecretsOf = (fields: ReadonlyArray<string>) => (json: unknown): ReadonlyArray<string> => {
+export type ReplyScrubber = (json: unknown, scrub: (text: string) => string) => (text: string) => string
+
+/**
+ * The {@link ReplyScrubber} of the secrets a parsed reply carries in its
+ * `data` `fields`: each removed from what an error quotes, as written.
+ *
+ * @internal
+ */
+export const replySecretsOf = (fields: ReadonlyArray<string>): ReplyScrubber => (json, scrub) => {
   const data = typeof json === "object" && json !== null ? (json as { readonly data?: unknown }).data : undefined
-  if (typeof data !== "object" || data === null) return []
-  return fields.flatMap((field) => {
+  if (typeof data !== "object" || data === null) return scrub
+  const carried = fields.flatMap((field) => {
     const value = (data as Record<string, unknown>)[field]
     return typeof value === "string" && value.length > 0 ? [value] : []
   })
+  if (carried.length === 0) return scrub
+  return (text) => carried.reduce((scrubbed, secret) => scrubbed.split(secret).join("<redacted>"), scrub(text))
 }

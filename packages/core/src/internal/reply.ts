@@ -2,6 +2,7 @@ import type * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as UizaError from "../UizaError.js"
+import type { ReplyScrubber } from "./endpoint.js"
 import { decodeEnvelope, type Envelope, envelopeSaysError, parseJson } from "./envelope.js"
 import { oneLine } from "./serverText.js"
 import { isRetryableStatus, statusClassOf, unclassifiedError } from "./statusClass.js"
@@ -30,20 +31,15 @@ export interface ReplyReader<A> {
   readonly decodeSuccess: (envelope: Envelope) => Either.Either<A, string>
   /** Removes the secret from any text the server sent back. */
   readonly scrub: (text: string) => string
-  /** The secrets a reply itself carries (a token it issues), kept out of any error quoting it. */
-  readonly secretsIn?: ((json: unknown) => ReadonlyArray<string>) | undefined
+  /** Adds the secrets a reply itself carries (a token it issues) to the scrubber of an error quoting it. */
+  readonly secretsIn?: ReplyScrubber | undefined
 }
 
 // A reader that also scrubs the secrets a reply carries; most replies carry none.
-const withCarriedSecrets = <A>(reader: ReplyReader<A>, json: Option.Option<unknown>): ReplyReader<A> => {
-  if (reader.secretsIn === undefined || Option.isNone(json)) return reader
-  const carried = reader.secretsIn(json.value)
-  if (carried.length === 0) return reader
-  return {
-    ...reader,
-    scrub: (text) => carried.reduce((scrubbed, secret) => scrubbed.split(secret).join("<redacted>"), reader.scrub(text))
-  }
-}
+const withCarriedSecrets = <A>(reader: ReplyReader<A>, json: Option.Option<unknown>): ReplyReader<A> =>
+  reader.secretsIn === undefined || Option.isNone(json)
+    ? reader
+    : { ...reader, scrub: reader.secretsIn(json.value, reader.scrub) }
 
 const EXCERPT_BYTES = 2048
 
