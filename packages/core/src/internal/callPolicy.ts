@@ -187,13 +187,14 @@ export const shouldRetry = (error: UizaError.UizaError, idempotent: boolean): bo
  * @internal
  */
 export const retrySchedule = (maxRetries: number): Schedule.Schedule<unknown, UizaError.UizaError> =>
-  Schedule.exponential(BACKOFF_BASE).pipe(
-    Schedule.intersect(Schedule.identity<UizaError.UizaError>()),
+  // The backoff's delays with the failure as the output, for the step below to read (what
+  // `intersect(identity())` gives, with the combinator the platform's retries already bring).
+  Schedule.passthrough<Duration.Duration, UizaError.UizaError, never>(Schedule.exponential(BACKOFF_BASE)).pipe(
     // The cap, the jitter of `Schedule.jitteredWith({ min: 0.75, max: 1 })` and the server's wait
     // in one step (one combinator where three would each bring their code to a browser bundle),
     // run at every step as the jitter was: one random number per step. Compared as
     // milliseconds: Duration's min and max would bring its Order for two comparisons.
-    Schedule.modifyDelayEffect(([, error], delay) =>
+    Schedule.modifyDelayEffect((error, delay) =>
       Effect.map(Random.next, (random) => {
         const capped = Math.min(Duration.toMillis(delay), BACKOFF_CAP_MILLIS)
         const jittered = capped * 0.75 * (1 - random) + capped * random
