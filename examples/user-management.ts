@@ -5,8 +5,8 @@
  * typed 401.
  *
  * With UIZA_WORKSPACE_API_DOMAIN, UIZA_USERNAME, UIZA_PASSWORD and UIZA_DOMAIN
- * set, it runs the same flow against that workspace instead (and deletes the
- * user it created).
+ * all set, it runs the same flow against that workspace instead (and deletes
+ * the user it created).
  */
 import { Auth, UizaConfig, User } from "@uiza-effect/core"
 import { NodeUiza } from "@uiza-effect/node"
@@ -64,17 +64,37 @@ const againstTheLocalServer = Effect.scoped(
   })
 )
 
+// A real workspace needs all four settings; with only some of them (a shell where `uiza serve`
+// suggested `export UIZA_WORKSPACE_API_DOMAIN=...`, say) the local server is used, and says why.
+const workspaceVariables = ["UIZA_WORKSPACE_API_DOMAIN", "UIZA_USERNAME", "UIZA_PASSWORD", "UIZA_DOMAIN"] as const
 const env = process.env
-const program = env.UIZA_WORKSPACE_API_DOMAIN === undefined
-  ? againstTheLocalServer
+const missing = workspaceVariables.filter((name) => (env[name] ?? "") === "")
+const program = missing.length > 0
+  ? Effect.zipRight(
+    missing.length < workspaceVariables.length
+      ? Console.log(`A real workspace needs ${missing.join(", ")} too; running against a local server instead.`)
+      : Effect.void,
+    againstTheLocalServer
+  )
   : flow({
-    workspaceApiDomain: env.UIZA_WORKSPACE_API_DOMAIN,
-    username: env.UIZA_USERNAME ?? "",
-    password: Redacted.make(env.UIZA_PASSWORD ?? ""),
-    domain: env.UIZA_DOMAIN ?? ""
+    workspaceApiDomain: env.UIZA_WORKSPACE_API_DOMAIN!,
+    username: env.UIZA_USERNAME!,
+    password: Redacted.make(env.UIZA_PASSWORD!),
+    domain: env.UIZA_DOMAIN!
   })
 
-Effect.runPromiseExit(program).then((exit) => {
+// A failure is one of the SDK's errors: its tag and message say it all, without a stack.
+program.pipe(
+  Effect.catchAll((error) =>
+    Effect.zipRight(
+      Console.error(`${error._tag}: ${error.message}`),
+      Effect.sync(() => {
+        process.exitCode = 1
+      })
+    )
+  ),
+  Effect.runPromiseExit
+).then((exit) => {
   if (exit._tag === "Failure") {
     console.error(String(exit.cause))
     process.exitCode = 1

@@ -3,7 +3,8 @@
  * with @effect/docgen, which also type-checks every @example.
  *
  *   pnpm docs:api               # check the examples and write docs/api/
- *   pnpm docs:api --check       # check only (what scripts/test.sh runs)
+ *   pnpm docs:api --check       # check only (what scripts/test.sh runs): the examples, and
+ *                               # that docs/api/ is what the sources generate
  *   pnpm docs:api core testing  # only these packages
  *
  * docgen reads `name` and `homepage` from the package.json of the folder it
@@ -43,6 +44,8 @@ const env = {
 const apiDir = path.join(root, "docs", "api")
 const index: Array<string> = []
 let failed = false
+// With --check, the pages that differ from docs/api/ (or are missing from it, or are left over in it).
+const stale: Array<string> = []
 
 for (const pkg of packages) {
   const packageDir = path.join(root, "packages", pkg)
@@ -98,18 +101,31 @@ for (const pkg of packages) {
     failed = true
     continue
   }
-  if (checkOnly) continue
-
   const modulesDir = path.join(work, "out", "modules")
   const outDir = path.join(apiDir, pkg)
+  const pages = new Map<string, string>()
+  for (const file of fs.readdirSync(modulesDir, { recursive: true }) as Array<string>) {
+    if (!file.endsWith(".ts.md")) continue
+    // Drop docgen's Jekyll front matter: these pages are read as plain Markdown.
+    const text = fs.readFileSync(path.join(modulesDir, file), "utf8").replace(/^(?:---|\*\*\*)\n[\s\S]*?\n---\n+/, "")
+    pages.set(file.replace(/\.ts\.md$/, ""), text)
+  }
+  if (checkOnly) {
+    const written = fs.existsSync(outDir)
+      ? (fs.readdirSync(outDir, { recursive: true }) as Array<string>).filter((file) => file.endsWith(".md"))
+      : []
+    for (const file of written) if (!pages.has(file.replace(/\.md$/, ""))) stale.push(path.join(outDir, file))
+    for (const [name, text] of pages) {
+      const file = path.join(outDir, `${name}.md`)
+      if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) stale.push(file)
+    }
+    continue
+  }
+
   fs.rmSync(outDir, { recursive: true, force: true })
   fs.mkdirSync(outDir, { recursive: true })
   const modules: Array<string> = []
-  for (const file of fs.readdirSync(modulesDir, { recursive: true }) as Array<string>) {
-    if (!file.endsWith(".ts.md")) continue
-    const name = file.replace(/\.ts\.md$/, "")
-    // Drop docgen's Jekyll front matter: these pages are read as plain Markdown.
-    const text = fs.readFileSync(path.join(modulesDir, file), "utf8").replace(/^(?:---|\*\*\*)\n[\s\S]*?\n---\n+/, "")
+  for (const [name, text] of pages) {
     fs.mkdirSync(path.dirname(path.join(outDir, `${name}.md`)), { recursive: true })
     fs.writeFileSync(path.join(outDir, `${name}.md`), text)
     modules.push(name)
@@ -125,6 +141,14 @@ for (const pkg of packages) {
 }
 
 if (failed) process.exit(1)
+if (stale.length > 0) {
+  console.error(
+    `The API reference is not what the sources generate; run pnpm docs:api and commit docs/api/:\n${
+      stale.map((file) => `  ${path.relative(root, file)}`).join("\n")
+    }`
+  )
+  process.exit(1)
+}
 if (!checkOnly && selected.length === 0) {
   fs.writeFileSync(
     path.join(apiDir, "README.md"),

@@ -14,8 +14,9 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { callApi, callApiAt } from "./internal/apiCall.js"
+import { authorizationProblem } from "./internal/authorization.js"
 import { dataOf, type Endpoint, inputOf, inputSecretsOf, lazy, replySecretsOf } from "./internal/endpoint.js"
-import { MomentFromMonthDayYear, NonEmpty, PresentPassword } from "./internal/wireFormats.js"
+import { MomentFromMonthDayYear, NonEmpty, Password } from "./internal/wireFormats.js"
 import { normaliseWorkspaceApiDomain } from "./internal/workspaceDomain.js"
 import { type CallOptions, defaults, type UizaConfig } from "./UizaConfig.js"
 import * as UizaError from "./UizaError.js"
@@ -23,8 +24,8 @@ import * as UizaError from "./UizaError.js"
 /**
  * What {@link createToken} needs: the workspace's API domain (validated like
  * `UizaConfig`'s), the account's `username` (its registered email), its
- * `password` (a string or `Redacted`) and the workspace `domain` the
- * account belongs to.
+ * `password` (a string or `Redacted`, 6 to 25 characters as the API's rule
+ * has it) and the workspace `domain` the account belongs to.
  *
  * @example
  * ```ts
@@ -91,8 +92,18 @@ export interface TokenStatus {
   readonly expiresAt: Date
 }
 
+// A token `UizaConfig` would refuse (whitespace, a control character) could never be sent, nor
+// revoked: it is refused here, so that no token is handed out that no call can use.
+const UsableToken = /* @__PURE__ */ lazy(() =>
+  Schema.String.pipe(
+    Schema.filter((token) => Option.isNone(authorizationProblem(token)), {
+      description: "a token that can be sent as the Authorization header"
+    })
+  )
+)
+
 const IssuedTokenFromWire: Schema.Schema<IssuedToken, unknown> = /* @__PURE__ */ lazy(() =>
-  Schema.Struct({ token: Schema.Redacted(NonEmpty), appId: Schema.String }) as unknown as Schema.Schema<
+  Schema.Struct({ token: Schema.Redacted(UsableToken), appId: Schema.String }) as unknown as Schema.Schema<
     IssuedToken,
     unknown
   >
@@ -115,7 +126,7 @@ const createTokenEndpoint: Endpoint<Omit<CreateTokenInput, "workspaceApiDomain">
   method: "POST",
   path: "/admin/user/auth",
   input: /* @__PURE__ */ inputOf(
-    /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: PresentPassword, domain: NonEmpty }))
+    /* @__PURE__ */ lazy(() => Schema.Struct({ username: NonEmpty, password: Password, domain: NonEmpty }))
   ),
   inputSecrets: /* @__PURE__ */ inputSecretsOf(["password"]),
   replySecrets: /* @__PURE__ */ replySecretsOf(["token"]),

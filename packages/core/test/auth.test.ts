@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Auth, UizaConfig, User } from "@uiza-effect/core"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -105,6 +106,25 @@ describe("Auth.createToken", () => {
           Effect.provide(Auth.createToken(credentials), stubHttpClient(reply(200, success(data))).layer)
         )
         expect(error._tag).toBe("ResponseDecodeError")
+      }
+    }))
+
+  it.effect("an issued token no call could send is refused, and stays out of the error", () =>
+    Effect.gen(function*() {
+      for (const unusable of [`${issuedToken} x`, `${issuedToken}\n`, `${issuedToken}\u00e9`, `x\u0000y`]) {
+        const exit = yield* Effect.exit(
+          Effect.provide(
+            Auth.createToken(credentials),
+            stubHttpClient(reply(200, success({ token: unusable, appId: "a" }))).layer
+          )
+        )
+        if (Exit.isSuccess(exit)) return expect.fail("an unusable token was returned")
+        const error = Cause.squash(exit.cause)
+        expect(error).toMatchObject({ _tag: "ResponseDecodeError", status: 200 })
+        expect((error as Error).message).toContain(
+          "data.token must be a token that can be sent as the Authorization header"
+        )
+        for (const text of exitTexts(exit)) expect(text).not.toContain(unusable)
       }
     }))
 
@@ -264,6 +284,14 @@ describe("UizaConfig.layerLogin", () => {
       const error = yield* Effect.flip(Effect.provide(User.list(), layer))
       expect(error).toMatchObject({ _tag: "UnauthorizedError", descriptionLink: "https://docs.uiza.io/#get-token" })
       expect(requests).toHaveLength(1)
+    }))
+
+  it.effect("a password outside 6 to 25 characters fails the layer before anything is sent", () =>
+    Effect.gen(function*() {
+      const { layer, requests } = session(workspace(), { password: "five5" })
+      const error = yield* Effect.flip(Effect.provide(User.list(), layer))
+      expect(error).toMatchObject({ _tag: "InvalidInputError", field: "password" })
+      expect(requests).toHaveLength(0)
     }))
 
   it.effect("an invalid domain fails the layer before anything is sent", () =>

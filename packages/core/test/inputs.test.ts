@@ -156,6 +156,18 @@ const cases: ReadonlyArray<
     undefined
   ],
   [
+    "Auth.createToken with a password of 5 characters",
+    Auth.createToken({ ...credentials, password: distinct.shortPassword }),
+    "password",
+    distinct.shortPassword
+  ],
+  [
+    "Auth.createToken with a Redacted password of 26 characters",
+    Auth.createToken({ ...credentials, password: Redacted.make(distinct.longPassword) }),
+    "password",
+    distinct.longPassword
+  ],
+  [
     "Auth.createToken with an empty username",
     Auth.createToken({ ...credentials, username: "" }),
     "username",
