@@ -54,7 +54,10 @@ interface Run {
 const run = (example: Example, env: Record<string, string>): Promise<Run> => {
   const file = path.join(workDir, `${example.page.replace(".md", "")}-${example.heading.replace(/\W+/g, "-")}.ts`)
   fs.writeFileSync(file, example.code)
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
+  // Only the settings given here: none of the machine's own `UIZA_*` variables (a timeout, a retry count).
+  const childEnv: NodeJS.ProcessEnv = {}
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith("UIZA_")) childEnv[key] = value
+  Object.assign(childEnv, env)
   return new Promise((resolve) =>
     execFile(
       process.execPath,

@@ -110,6 +110,14 @@ for (const pkg of packages) {
     const text = fs.readFileSync(path.join(modulesDir, file), "utf8").replace(/^(?:---|\*\*\*)\n[\s\S]*?\n---\n+/, "")
     pages.set(file.replace(/\.ts\.md$/, ""), text)
   }
+  const modules = [...pages.keys()].sort((a, b) => (a === "index" ? -1 : b === "index" ? 1 : a.localeCompare(b)))
+  index.push(
+    `## ${manifest.name}`,
+    "",
+    ...(manifest.description ? [manifest.description, ""] : []),
+    ...modules.map((name) => `- [${name}](${pkg}/${name}.md)`),
+    ""
+  )
   if (checkOnly) {
     const written = fs.existsSync(outDir)
       ? (fs.readdirSync(outDir, { recursive: true }) as Array<string>).filter((file) => file.endsWith(".md"))
@@ -124,20 +132,24 @@ for (const pkg of packages) {
 
   fs.rmSync(outDir, { recursive: true, force: true })
   fs.mkdirSync(outDir, { recursive: true })
-  const modules: Array<string> = []
   for (const [name, text] of pages) {
     fs.mkdirSync(path.dirname(path.join(outDir, `${name}.md`)), { recursive: true })
     fs.writeFileSync(path.join(outDir, `${name}.md`), text)
-    modules.push(name)
   }
-  modules.sort((a, b) => (a === "index" ? -1 : b === "index" ? 1 : a.localeCompare(b)))
-  index.push(
-    `## ${manifest.name}`,
-    "",
-    ...(manifest.description ? [manifest.description, ""] : []),
-    ...modules.map((name) => `- [${name}](${pkg}/${name}.md)`),
-    ""
-  )
+}
+
+const indexPage = [
+  "# API reference",
+  "",
+  "Generated from the JSDoc of the sources by `pnpm docs:api` (@effect/docgen); do not edit by hand.",
+  "Every example on these pages is type-checked: by docgen when the pages are generated, and by",
+  "`pnpm check:docs` (which also covers the examples of classes, which docgen skips) in `pnpm test`.",
+  "",
+  ...index
+].join("\n")
+const indexFile = path.join(apiDir, "README.md")
+if (checkOnly && selected.length === 0) {
+  if (!fs.existsSync(indexFile) || fs.readFileSync(indexFile, "utf8") !== indexPage) stale.push(indexFile)
 }
 
 if (failed) process.exit(1)
@@ -150,17 +162,6 @@ if (stale.length > 0) {
   process.exit(1)
 }
 if (!checkOnly && selected.length === 0) {
-  fs.writeFileSync(
-    path.join(apiDir, "README.md"),
-    [
-      "# API reference",
-      "",
-      "Generated from the JSDoc of the sources by `pnpm docs:api` (@effect/docgen); do not edit by hand.",
-      "Every example on these pages is type-checked: by docgen when the pages are generated, and by",
-      "`pnpm check:docs` (which also covers the examples of classes, which docgen skips) in `pnpm test`.",
-      "",
-      ...index
-    ].join("\n")
-  )
+  fs.writeFileSync(indexFile, indexPage)
   console.log(`API reference written to ${path.relative(root, apiDir)}/`)
 }

@@ -25,6 +25,6 @@ echo "== browser bundle"
 # the app: logout 9,627 and all operations 13,809 on its own client, 11,296 and 15,855 on
 # BrowserUiza), with room for esbuild's few bytes of variation between builds; the 70 kB and
 # 8 kB goals are not reached yet (docs/benchmarks.md).
-node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=79270 --logout-budget=9670 --operations-budget=13890 --preset-logout-budget=11340 --preset-operations-budget=15950
+node --conditions=source --import tsx scripts/bundle-size/check.ts --budget=79290 --logout-budget=9690 --operations-budget=13900 --preset-logout-budget=11365 --preset-operations-budget=15960
 echo "== packaging"
 sh scripts/packaging/check.sh

@@ -66,6 +66,17 @@ describe("scrubberOf", () => {
     expect(scrub(TOKEN.toUpperCase())).toBe(TOKEN.toUpperCase())
   })
 
+  it("a secret with a control character: found as it is and as JSON writes it (\\n, \\t, \\u0001)", () => {
+    for (const secret of ["pass\nword", "pa\tss\rwo\brd\f", "pass\u0001word"]) {
+      const scrubSecret = scrubberOf(secret)
+      const quoted = JSON.stringify({ message: `echo ${secret}` })
+      expect(quoted).not.toContain(secret)
+      expect(scrubSecret(quoted)).toBe(JSON.stringify({ message: `echo ${REDACTED}` }))
+      expect(scrubSecret(`echo ${secret}`)).toBe(`echo ${REDACTED}`)
+      expect(scrubSecret(JSON.stringify(secret).slice(1, -1).replace(/\\u0001/, "\\x01"))).toBe(REDACTED)
+    }
+  })
+
   it("with an empty secret, changes nothing", () => {
     expect(scrubberOf("")("anything")).toBe("anything")
   })

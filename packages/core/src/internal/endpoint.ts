@@ -6,6 +6,7 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { InvalidInputError } from "../UizaError.js"
 import type { Envelope } from "./envelope.js"
+import { scrubberOf } from "./scrub.js"
 
 /**
  * Validates an input and writes it into the request: the query parameters of
@@ -242,7 +243,7 @@ export type ReplyScrubber = (json: unknown, scrub: (text: string) => string) => 
 
 /**
  * The {@link ReplyScrubber} of the secrets a parsed reply carries in its
- * `data` `fields`: each removed from what an error quotes, as written.
+ * `data` `fields`: each removed, in every spelling, from what an error quotes.
  *
  * @internal
  */
@@ -254,5 +255,8 @@ export const replySecretsOf = (fields: ReadonlyArray<string>): ReplyScrubber => 
     return typeof value === "string" && value.length > 0 ? [value] : []
   })
   if (carried.length === 0) return scrub
-  return (text) => carried.reduce((scrubbed, secret) => scrubbed.split(secret).join("<redacted>"), scrub(text))
+  // Every spelling, as for the token and the passwords: an error quotes the reply re-serialised,
+  // where JSON escapes a character of the secret (`\n`, `\u0001`) that the reply held as it is.
+  const scrubbers = carried.map(scrubberOf)
+  return (text) => scrubbers.reduce((scrubbed, scrubCarried) => scrubCarried(scrubbed), scrub(text))
 }

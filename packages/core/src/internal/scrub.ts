@@ -9,7 +9,8 @@
  * spellings:
  *
  * - the character itself;
- * - JSON and JavaScript escapes: `\u0075`, `\u{75}`, `\x75`, and `\"`, `\\`, `\/`;
+ * - JSON and JavaScript escapes: `\u0075`, `\u{75}`, `\x75`, and `\"`, `\\`, `\/`,
+ *   `\n`, `\t` (and the other short escapes of control characters);
  * - percent-encoding: `%75`, and `%u0075` as `unescape` reads it;
  * - HTML character references: `&#117;`, `&#x75;`, and the named references of
  *   ASCII punctuation (`&quot;`, `&amp;`, `&lpar;`, ...), with or without the `;`
@@ -62,8 +63,19 @@ const NAMED: Readonly<Record<string, ReadonlyArray<string>>> = {
   "}": ["rcub", "rbrace"]
 }
 
-// The short escapes of JSON (and JavaScript) for a printable character.
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\"": "\\\"", "\\": "\\\\", "/": "\\/", "'": "\\'" }
+// The short escapes of JSON (and JavaScript): of four printable characters, and of the control
+// characters `JSON.stringify` writes that way (a secret may hold one: a password with a tab).
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  "\"": "\\\"",
+  "\\": "\\\\",
+  "/": "\\/",
+  "'": "\\'",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t"
+}
 
 const escapeRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")
 
