@@ -1,29 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
 import { NodeUizaServer } from "@uiza-effect/server"
 import * as Effect from "effect/Effect"
-import { execFile, execFileSync } from "node:child_process"
-import { fileURLToPath } from "node:url"
+import { execFile } from "node:child_process"
 import { useColours } from "../src/internal/colours.js"
-import { closedPort, runCli } from "./support/cli.js"
+import { closedPort, hasScript, repoRoot, runCli, uizaCommand } from "./support/cli.js"
 
 // Colours (ANSI SGR sequences) only on a terminal, never with NO_COLOR.
 
 const SPAWN_TIMEOUT = 400_000
 const RUN_LIMIT = 180_000
 const ESCAPE = "\u001b["
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
-const uiza = "node --conditions=source --import tsx packages/cli/src/bin.ts"
-
-// util-linux `script` runs the command on a pseudo-terminal, as an interactive shell would.
-const hasScript = (() => {
-  try {
-    execFileSync("script", ["--version"], { stdio: "ignore" })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 const onTerminal = (args: string, env: Readonly<Record<string, string>> = {}) =>
   Effect.promise(() =>
@@ -33,7 +19,7 @@ const onTerminal = (args: string, env: Readonly<Record<string, string>> = {}) =>
       delete environment.FORCE_COLOR
       execFile(
         "script",
-        ["-qec", `${uiza} ${args}`, "/dev/null"],
+        ["-qec", `${uizaCommand} ${args}`, "/dev/null"],
         { cwd: repoRoot, env: { ...environment, ...env, TERM: "xterm-256color" }, timeout: RUN_LIMIT },
         (error, stdout) => (error !== null && error.killed ? reject(error) : resolve(stdout))
       )

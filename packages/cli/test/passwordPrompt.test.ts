@@ -2,27 +2,14 @@ import { describe, expect, it } from "@effect/vitest"
 import { NodeUizaServer } from "@uiza-effect/server"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import { execFileSync, spawn } from "node:child_process"
-import { fileURLToPath } from "node:url"
+import { spawn } from "node:child_process"
+import { hasScript, repoRoot, uizaCommand } from "./support/cli.js"
 
 // The password prompts, on a real pseudo-terminal: what is typed is never echoed, the token is
 // printed only when asked, and a password being set is asked twice.
 
 const SPAWN_TIMEOUT = 400_000
 const RUN_LIMIT = 180_000
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url))
-const uiza = "node --conditions=source --import tsx packages/cli/src/bin.ts"
-
-// util-linux `script` runs the command on a pseudo-terminal, as an interactive shell would.
-const hasScript = (() => {
-  try {
-    execFileSync("script", ["--version"], { stdio: "ignore" })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 interface TerminalRun {
   readonly code: number | null
@@ -43,7 +30,7 @@ const typing = (
       for (const [key, value] of Object.entries(process.env)) {
         if (!key.startsWith("UIZA_") && key !== "NODE_OPTIONS" && key !== "FORCE_COLOR") environment[key] = value
       }
-      const child = spawn("script", ["-qec", `${uiza} ${args}`, "/dev/null"], {
+      const child = spawn("script", ["-qec", `${uizaCommand} ${args}`, "/dev/null"], {
         cwd: repoRoot,
         env: { ...environment, ...env, TERM: "xterm-256color", NO_COLOR: "1" },
         stdio: "pipe"

@@ -1,6 +1,6 @@
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
@@ -8,8 +8,22 @@ import { fileURLToPath } from "node:url"
 // Runs the real `uiza` binary (its TypeScript entry, through tsx) as a child
 // process, the way a user's shell would.
 
-const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url))
+/** The root of the workspace, where `uiza` runs from. */
+export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url))
 const entry = ["--conditions=source", "--import", "tsx", "packages/cli/src/bin.ts"]
+
+/** `uiza` as a shell command line, run from {@link repoRoot}. */
+export const uizaCommand = `node ${entry.join(" ")}`
+
+/** Whether util-linux `script` is here to run a command on a pseudo-terminal, as an interactive shell would. */
+export const hasScript = (() => {
+  try {
+    execFileSync("script", ["--version"], { stdio: "ignore" })
+    return true
+  } catch {
+    return false
+  }
+})()
 
 /** What one run of `uiza` left behind. */
 export interface CliRun {
