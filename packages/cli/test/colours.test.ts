@@ -3,7 +3,7 @@ import { NodeUizaServer } from "@uiza-effect/server"
 import * as Effect from "effect/Effect"
 import { execFile } from "node:child_process"
 import { useColours } from "../src/internal/colours.js"
-import { closedPort, hasScript, repoRoot, runCli, uizaCommand } from "./support/cli.js"
+import { closedPort, repoRoot, runCli, skipsTerminalTests, uizaCommand } from "./support/cli.js"
 
 // Colours (ANSI SGR sequences) only on a terminal, never with NO_COLOR.
 
@@ -56,7 +56,7 @@ describe("colours", () => {
     SPAWN_TIMEOUT
   )
 
-  it.scopedLive.skipIf(!hasScript)(
+  it.scopedLive.skipIf(skipsTerminalTests)(
     "on a terminal the help has colours, unless NO_COLOR is set",
     () =>
       Effect.gen(function*() {

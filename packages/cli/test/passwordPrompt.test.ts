@@ -3,7 +3,7 @@ import { NodeUizaServer } from "@uiza-effect/server"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { spawn } from "node:child_process"
-import { hasScript, repoRoot, uizaCommand } from "./support/cli.js"
+import { repoRoot, skipsTerminalTests, uizaCommand } from "./support/cli.js"
 
 // The password prompts, on a real pseudo-terminal: what is typed is never echoed, the token is
 // printed only when asked, and a password being set is asked twice.
@@ -66,7 +66,7 @@ const serverWithAdmin = Effect.gen(function*() {
   return { server, password: Redacted.value(server.admin.password), env: { UIZA_WORKSPACE_API_DOMAIN: server.url } }
 })
 
-describe.skipIf(!hasScript)("password prompts on a terminal", () => {
+describe.skipIf(skipsTerminalTests)("password prompts on a terminal", () => {
   it.scopedLive(
     "uiza login asks without echo, and prints the token only with --print-token",
     () =>

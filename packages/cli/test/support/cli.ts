@@ -25,6 +25,12 @@ export const hasScript = (() => {
   }
 })()
 
+/**
+ * Whether the tests on a pseudo-terminal are skipped: only on a developer's machine without
+ * `script`. On CI (`CI` set) they run, and fail there without it, rather than pass unseen.
+ */
+export const skipsTerminalTests = !hasScript && process.env.CI === undefined
+
 /** What one run of `uiza` left behind. */
 export interface CliRun {
   readonly code: number | null
