@@ -29,7 +29,7 @@ import { basePath, type Endpoint } from "./endpoint.js"
 import { maxResponseBytesKey, registerCancelKey, reportDeliveryKey } from "./referenceKeys.js"
 import { readReply, type ReplyReader } from "./reply.js"
 import { parseRetryAfter } from "./retryAfter.js"
-import { scrubberOf } from "./scrub.js"
+import { scrubberOfAll } from "./scrub.js"
 import {
   type Cancellation,
   isDefaultClock,
@@ -40,12 +40,6 @@ import {
   withTimeLimit
 } from "./timeLimit.js"
 import { classifyRequestError } from "./transportFailure.js"
-
-// Removes every spelling of every secret of the call (the token, a password) from text a server sent back.
-const scrubberOfAll = (secrets: ReadonlyArray<string>): (text: string) => string => {
-  const scrubbers = secrets.map(scrubberOf)
-  return scrubbers.length === 1 ? scrubbers[0]! : (text) => scrubbers.reduce((scrubbed, scrub) => scrub(scrubbed), text)
-}
 
 // The request without its input: the documented headers, and the token unwrapped for the
 // header the API reads it from (elsewhere only to validate it and to scrub it out of replies).

@@ -6,7 +6,7 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { InvalidInputError } from "../UizaError.js"
 import type { Envelope } from "./envelope.js"
-import { scrubberOf } from "./scrub.js"
+import { scrubberOfAll } from "./scrub.js"
 
 /**
  * Validates an input and writes it into the request: the query parameters of
@@ -257,6 +257,6 @@ export const replySecretsOf = (fields: ReadonlyArray<string>): ReplyScrubber => 
   if (carried.length === 0) return scrub
   // Every spelling, as for the token and the passwords: an error quotes the reply re-serialised,
   // where JSON escapes a character of the secret (`\n`, `\u0001`) that the reply held as it is.
-  const scrubbers = carried.map(scrubberOf)
-  return (text) => scrubbers.reduce((scrubbed, scrubCarried) => scrubCarried(scrubbed), scrub(text))
+  const scrubCarried = scrubberOfAll(carried)
+  return (text) => scrubCarried(scrub(text))
 }

@@ -57,7 +57,7 @@ const excerptOf = (text: string): string => {
   return decoder.decode(bytes.subarray(0, end))
 }
 
-// The fields with a value: an optional field of an error is absent, never \`undefined\`.
+// The fields with a value: an optional field of an error is absent, never `undefined`.
 const withoutAbsent = <F extends object>(fields: F): { [K in keyof F]: Exclude<F[K], undefined> } => {
   for (const key in fields) if (fields[key] === undefined) delete fields[key]
   return fields as { [K in keyof F]: Exclude<F[K], undefined> }

@@ -127,3 +127,14 @@ export const scrubberOf = (secret: string): (text: string) => string => {
     return text.replace(pattern, REDACTED)
   }
 }
+
+/**
+ * A function that replaces every spelling of every one of `secrets` (the
+ * token, a password, a token a reply issues) in a text with `<redacted>`.
+ *
+ * @internal
+ */
+export const scrubberOfAll = (secrets: ReadonlyArray<string>): (text: string) => string => {
+  const scrubbers = secrets.map(scrubberOf)
+  return scrubbers.length === 1 ? scrubbers[0]! : (text) => scrubbers.reduce((scrubbed, scrub) => scrub(scrubbed), text)
+}
